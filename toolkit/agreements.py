@@ -1,0 +1,64 @@
+"""Load an agreement file into a validated :class:`~toolkit.model.Agreement`.
+
+The first step of the chain file -> model -> findings -> scores -> output. Every problem is
+reported with the file, the line and the field path, all at once, so a user can fix a file in
+one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import InvalidAgreement, Problem
+from .model import Agreement
+from .yamlio import YAMLReadError, load_file, load_text, problems_from_validation
+
+
+@dataclass(frozen=True)
+class LoadedAgreement:
+    """An agreement with where it came from: the file name and a hash of its bytes."""
+
+    agreement: Agreement
+    source: str
+    sha256: str
+
+
+def parse_agreement(data: Any, source: str) -> Agreement:
+    """Validate already-parsed YAML/JSON data; raise :class:`InvalidAgreement` with located problems."""
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else type(data).__name__
+        raise InvalidAgreement([Problem(source, 1, 1, "", f"an agreement must be a mapping of fields, not {kind}")])
+    try:
+        return Agreement.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidAgreement(problems_from_validation(exc, data, source)) from None
+
+
+def load_agreement(path: str | Path) -> LoadedAgreement:
+    """Read, parse and validate an agreement file (YAML or JSON).
+
+    Raises :class:`~toolkit.errors.InvalidAgreement` listing every problem as
+    ``file:line:column: field.path: message``.
+    """
+    path = Path(path)
+    try:
+        data = load_file(path)
+    except YAMLReadError as exc:
+        raise InvalidAgreement([exc.problem]) from None
+    agreement = parse_agreement(data, str(path))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return LoadedAgreement(agreement, path.name, digest)
+
+
+def agreement_from_text(text: str, source: str = "<text>") -> Agreement:
+    """Parse and validate agreement text (YAML or JSON); for notebooks and web apps."""
+    try:
+        data = load_text(text, source)
+    except YAMLReadError as exc:
+        raise InvalidAgreement([exc.problem]) from None
+    return parse_agreement(data, source)

@@ -1,0 +1,1 @@
+"""Checklists as data: the criteria format, the rule language and the loader."""

@@ -1,0 +1,171 @@
+"""Load checklists, the source register and profiles, refusing any that cannot be applied.
+
+A checklist is refused, with the checklist, the criterion and the line named, when a rule names
+a field the agreement model does not have, uses an unknown operator or compares with a value the
+field cannot take; when an id repeats; or when a criterion cites a document that is not in the
+source register.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..assets import checklists_dir
+from ..errors import InvalidChecklist, Problem, UsageError
+from ..yamlio import YAMLReadError, load_file, position, problems_from_validation
+from .model import Checklist, Profile, SourceRegister
+from .rules import RuleError, compile_rule
+
+SOURCES_FILE = "sources.yaml"
+RULE_PARTS = ("not_applicable", "red_flag", "met", "partly_met")
+
+
+def _read(path: Path) -> Any:
+    try:
+        return load_file(path)
+    except YAMLReadError as exc:
+        raise InvalidChecklist([exc.problem]) from None
+
+
+@lru_cache(maxsize=None)
+def load_sources(path: str | None = None) -> SourceRegister:
+    """The register of source documents criteria may cite (checklists/sources.yaml)."""
+    file = Path(path) if path else checklists_dir() / SOURCES_FILE
+    data = _read(file)
+    try:
+        return SourceRegister.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidChecklist(problems_from_validation(exc, data, str(file))) from None
+
+
+def load_checklist(path: str | Path) -> Checklist:
+    """Load one checklist file and compile its rules; raise :class:`InvalidChecklist` if unusable."""
+    path = Path(path)
+    data = _read(path)
+    source = str(path)
+    if not isinstance(data, dict):
+        raise InvalidChecklist([Problem(source, 1, 1, "", "a checklist must be a mapping with id, version, groups and criteria")])
+    try:
+        checklist = Checklist.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidChecklist(problems_from_validation(exc, data, source)) from None
+
+    problems: list[Problem] = []
+    register = load_sources()
+    group_ids = [g.id for g in checklist.groups]
+    seen: dict[str, int] = {}
+
+    def problem(index: int, loc: tuple[str | int, ...], criterion_id: str, message: str) -> None:
+        full = ("criteria", index) + loc
+        line, column = position(data, full)
+        label = f"criterion {criterion_id}" + (f": {'.'.join(map(str, loc))}" if loc else "")
+        problems.append(Problem(source, line, column, label, message))
+
+    for g_index, group_id in enumerate(group_ids):
+        if group_ids.index(group_id) != g_index:
+            line, column = position(data, ("groups", g_index, "id"))
+            problems.append(Problem(source, line, column, f"groups[{g_index}].id", f"group id {group_id!r} is used twice"))
+
+    for index, criterion in enumerate(checklist.criteria):
+        cid = criterion.id
+        if cid in seen:
+            problem(index, ("id",), cid, f"id {cid!r} is used twice (first at criteria[{seen[cid]}])")
+        seen.setdefault(cid, index)
+        if criterion.group not in group_ids:
+            problem(index, ("group",), cid, f"unknown group {criterion.group!r}; the checklist's groups are: {', '.join(group_ids)}")
+        for s_index, cited in enumerate(criterion.sources):
+            if register.get(cited.doc) is None:
+                known = ", ".join(d.id for d in register.documents)
+                problem(index, ("sources", s_index, "doc"), cid, f"unknown source document {cited.doc!r}; known: {known}")
+        if (criterion.rule.red_flag is None) != (criterion.red_flag is None):
+            problem(index, ("red_flag",), cid, "a criterion with a red_flag rule needs a red_flag label, and the other way round")
+        compiled = {}
+        for part in RULE_PARTS:
+            raw = getattr(criterion.rule, part)
+            if raw is None:
+                continue
+            try:
+                compiled[part] = compile_rule(raw, ("rule", part))
+            except RuleError as exc:
+                problem(index, exc.loc, cid, str(exc))
+        criterion._rules = compiled
+    if problems:
+        raise InvalidChecklist(problems)
+    checklist._sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    checklist._path = path.name
+    return checklist
+
+
+def shipped_checklist_paths() -> list[Path]:
+    """The checklists that ship with moukit, in a stable order."""
+    return sorted(p for p in checklists_dir().glob("*.yaml") if p.name != SOURCES_FILE)
+
+
+DEFAULT_CHECKLISTS = ("ilo-mlf", "fair-recruitment", "domestic-workers", "r86-model-agreement")
+
+
+def find_checklist(ref: str) -> Checklist:
+    """Load a checklist by shipped id (e.g. ``ilo-mlf``) or by file path."""
+    candidate = Path(ref)
+    if candidate.suffix in (".yaml", ".yml", ".json") or candidate.exists():
+        if not candidate.is_file():
+            raise UsageError(f"checklist file not found: {ref}")
+        return load_checklist(candidate)
+    for path in shipped_checklist_paths():
+        if path.stem == ref:
+            return _load_shipped(str(path))
+    known = ", ".join(p.stem for p in shipped_checklist_paths())
+    raise UsageError(f"unknown checklist {ref!r}; shipped checklists: {known} (or give a path to a .yaml file)")
+
+
+@lru_cache(maxsize=None)
+def _load_shipped(path: str) -> Checklist:
+    # Shipped files do not change while the process runs; rendering 50 reports loads them once.
+    return load_checklist(path)
+
+
+def load_checklists(refs: list[str] | tuple[str, ...] | None = None) -> list[Checklist]:
+    """Load several checklists (the defaults when ``refs`` is empty); criterion ids must be unique across them."""
+    checklists = [find_checklist(r) for r in (refs or DEFAULT_CHECKLISTS)]
+    owner: dict[str, str] = {}
+    problems = []
+    ids = [c.id for c in checklists]
+    for c in checklists:
+        if ids.count(c.id) > 1:
+            raise UsageError(f"checklist {c.id!r} is selected twice")
+        for criterion in c.criteria:
+            if criterion.id in owner:
+                problems.append(
+                    Problem(c.path, None, None, f"criterion {criterion.id}", f"id also used in checklist {owner[criterion.id]!r}")
+                )
+            owner[criterion.id] = c.id
+    if problems:
+        raise InvalidChecklist(problems)
+    return checklists
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Load a profile (YAML) that selects checklists and adjusts weights."""
+    path = Path(path)
+    data = _read(path)
+    if not isinstance(data, dict):
+        raise InvalidChecklist([Problem(str(path), 1, 1, "", "a profile must be a mapping with id and title")])
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidChecklist(problems_from_validation(exc, data, str(path))) from None
+
+
+def check_profile_ids(profile: Profile, checklists: list[Checklist]) -> None:
+    """Refuse a profile that names criteria none of the selected checklists has."""
+    known = {c.id for cl in checklists for c in cl.criteria}
+    unknown = [i for i in [*profile.criteria, *profile.exclude] if i not in known]
+    if unknown:
+        raise InvalidChecklist(
+            [Problem(profile.id, None, None, "criteria", f"unknown criterion id {i!r} in profile {profile.id!r}") for i in unknown]
+        )

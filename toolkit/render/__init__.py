@@ -1,0 +1,1 @@
+"""Views of a findings document: terminal text, JSON, HTML and PDF. Nothing here changes findings."""
