@@ -20,6 +20,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.file:
+            return f"{self.field}: {self.message}" if self.field else self.message
         where = self.file
         if self.line is not None:
             where += f":{self.line}"

@@ -142,6 +142,7 @@ def _message(item: dict[str, Any]) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix):]
-    if "input" in item and kind not in ("missing",) and not isinstance(item["input"], (dict, list)):
-        message += f" (got {item['input']!r})"
+    shown = repr(item.get("input"))
+    if "input" in item and kind != "missing" and not isinstance(item["input"], (dict, list)) and shown not in message:
+        message += f" (got {shown})"
     return message

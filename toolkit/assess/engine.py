@@ -69,9 +69,7 @@ def assess(
         for criterion in checklist.criteria
         if criterion.id not in excluded
     ]
-    red_flags = [
-        RedFlag(criterion=f.criterion, label=f.red_flag_label or f.title, evidence=f.evidence) for f in findings if f.red_flag
-    ]
+    red_flags = _red_flags(findings, {c.id: c for cl in checklists for c in cl.criteria})
     return Findings(
         toolkit_version=__version__,
         agreement=_summary(loaded),
@@ -126,6 +124,22 @@ def _finding(doc: Agreement, checklist: Checklist, criterion: Criterion, weight:
         recommendation=criterion.recommendation,
         model_clause=criterion.model_clause,
     )
+
+
+def _red_flags(findings: list[Finding], criteria: dict[str, Criterion]) -> list[RedFlag]:
+    """One red flag per harmful clause: checklists that flag the same fields are merged."""
+    merged: dict[tuple[str, ...], RedFlag] = {}
+    for f in findings:
+        if not f.red_flag:
+            continue
+        rule = criteria[f.criterion].rules["red_flag"]
+        fields = tuple(sorted({info.clause_path or info.path for info in rule.fields()}))
+        if fields in merged:
+            merged[fields].criteria.append(f.criterion)
+            continue
+        evidence = [e for e in f.evidence if e.field in fields]
+        merged[fields] = RedFlag(label=f.red_flag_label or f.title, criteria=[f.criterion], fields=list(fields), evidence=evidence)
+    return list(merged.values())
 
 
 def _evidence(doc: Agreement, criterion: Criterion) -> list[Evidence]:

@@ -119,8 +119,11 @@ class ChecklistScore(_Model):
 
 
 class RedFlag(_Model):
-    criterion: str
+    """A harmful clause. Criteria of several checklists that flag the same clause give one red flag."""
+
     label: str
+    criteria: list[str]
+    fields: list[str]
     evidence: list[Evidence]
 
 

@@ -140,3 +140,26 @@ def all_clause_paths() -> list[tuple[str, str]]:
 
     walk(Agreement, "", None)
     return found
+
+
+def all_field_paths() -> list[FieldInfo]:
+    """Every path a rule may name, in model order, with its kind and allowed values."""
+    out: list[FieldInfo] = []
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            annotation = _strip_optional(field.annotation)
+            path = f"{prefix}{name}"
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                if issubclass(annotation, Clause):
+                    out.append(resolve(path))
+                    for sub in annotation.model_fields:
+                        if sub not in ("status", "article", "quote", "note", "suggested"):
+                            out.append(resolve(f"{path}.{sub}"))
+                else:
+                    walk(annotation, path + ".")
+            else:
+                out.append(resolve(path))
+
+    walk(Agreement, "")
+    return out

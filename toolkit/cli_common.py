@@ -1,0 +1,90 @@
+"""What the CLI commands share: option bundles, error handling, and safe output writing."""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from .checklist.load import load_checklists, load_profile
+from .checklist.model import Checklist, Profile
+from .errors import MoukitError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success
+  2  invalid input: a file, checklist, profile or option that cannot be used
+     (each problem is printed as file:line:column: field: message)
+"""
+
+
+def assessment_options(func: F) -> F:
+    """--checklist and --profile, shared by every command that assesses an agreement."""
+    func = click.option(
+        "--profile",
+        "-p",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Profile (YAML) that selects checklists and adjusts weights.",
+    )(func)
+    func = click.option(
+        "--checklist",
+        "-c",
+        "checklists",
+        multiple=True,
+        metavar="ID|PATH",
+        help="Checklist to apply, by shipped id or path; repeat for several. Default: the profile's, else all shipped.",
+    )(func)
+    return func
+
+
+def prepare(checklists: tuple[str, ...] | list[str], profile: Path | None) -> tuple[list[Checklist], Profile | None]:
+    """Load the profile and checklists a command was asked for."""
+    loaded_profile = load_profile(profile) if profile else None
+    refs = list(checklists) or (loaded_profile.checklists if loaded_profile else [])
+    return load_checklists(refs), loaded_profile
+
+
+def handle_errors(func: F) -> F:
+    """Print a user error as located lines on stderr and exit with its code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MoukitError as error:
+            for problem in error.problems:
+                click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
+            raise SystemExit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_atomically(path: Path, data: bytes | str, *, inputs: list[Path] = ()) -> None:  # type: ignore[assignment]
+    """Write ``data`` to ``path`` through a temporary file, so a failure leaves no partial file.
+
+    Refuses to write over any of ``inputs``.
+    """
+    path = Path(path)
+    for source in inputs:
+        if path.exists() and source.exists() and os.path.samefile(path, source):
+            raise UsageError(f"refusing to overwrite the input file {source}")
+    if path.exists() and path.is_dir():
+        raise UsageError(f"{path} is a directory")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"output directory does not exist: {directory}")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,132 @@
+"""Formats exported from the pydantic models: the JSON Schema and the annotated template.
+
+Both are generated, never written by hand, so they cannot drift from the models.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .checklist.fields import _strip_optional
+from .model import Agreement, Clause
+
+SCHEMA_ID = "https://moukit.invalid/schema/agreement-1.0.json"
+
+
+def agreement_schema() -> dict[str, Any]:
+    """The JSON Schema of the agreement format, as draft-07 (what YAML editors' language server reads)."""
+    schema = Agreement.model_json_schema(ref_template="#/definitions/{model}")
+    definitions = schema.pop("$defs", {})
+    out: dict[str, Any] = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "moukit agreement",
+        "description": (Agreement.__doc__ or "").strip(),
+    }
+    out.update(schema)
+    out["definitions"] = definitions
+    return out
+
+
+def agreement_schema_json() -> str:
+    return json.dumps(agreement_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+# --------------------------------------------------------------------------- annotated template
+
+HEADER = """\
+# yaml-language-server: $schema=agreement.schema.json
+# An agreement to assess with moukit. Fill in what the agreement says, clause by clause.
+#
+# - Leave a point `silent` when the agreement says nothing about it: never guess.
+# - For each point the agreement addresses, set `status`, give the `article` (e.g. "Art. 7(2)")
+#   and `quote` the words of the text, so every finding can cite its evidence.
+# - Strength scale used by most points: silent | general | specific | enforced | contrary.
+# - Fields marked REQUIRED must be filled before `moukit validate` accepts the file.
+# - `moukit schema > agreement.schema.json` next to this file turns on completion in editors.
+"""
+
+
+def _comment(text: str, indent: str, width: int = 96) -> list[str]:
+    import textwrap
+
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, width - len(indent) - 2)] or []
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return " true" if value else " false"
+    if isinstance(value, (int, float)):
+        return f" {value}"
+    if isinstance(value, list):
+        return " []"
+    return " " + json.dumps(value, ensure_ascii=False)
+
+
+def _choices(annotation: Any) -> list[str]:
+    annotation = _strip_optional(annotation)
+    if typing.get_origin(annotation) is list:
+        annotation = _strip_optional(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    return []
+
+
+def _first_line(text: str | None) -> str:
+    lines = (text or "").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _model_type(field: FieldInfo) -> type[BaseModel] | None:
+    annotation = _strip_optional(field.annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _lines(model: type[BaseModel], indent: str) -> list[str]:
+    out: list[str] = []
+    for name, field in model.model_fields.items():
+        if name == "format":
+            out.append(f'{indent}format: "moukit-agreement/1.0"')
+            continue
+        sub = _model_type(field)
+        required = field.is_required()
+        description = field.description or _first_line(sub.__doc__ if sub else None)
+        if description:
+            out.extend(_comment(("REQUIRED. " if required else "") + description, indent))
+        if sub is not None and issubclass(sub, Clause):
+            out.append(f"{indent}{name}:")
+            for cname, cfield in sub.model_fields.items():
+                if cname in ("note", "suggested"):
+                    continue
+                choices = _choices(cfield.annotation)
+                if cname == "status":
+                    out.append(f"{indent}  status: silent  # {' | '.join(choices)}")
+                    continue
+                hint = f"  # {' | '.join(choices)}" if choices and cname not in ("article", "quote") else ""
+                default = cfield.get_default(call_default_factory=True)
+                out.append(f"{indent}  {cname}:{_scalar(default)}{hint}")
+        elif sub is not None:
+            out.append(f"{indent}{name}:")
+            out.extend(_lines(sub, indent + "  "))
+        else:
+            choices = _choices(field.annotation)
+            hint = f"  # {' | '.join(choices)}" if choices else ""
+            default = None
+            if not required:
+                default = field.get_default(call_default_factory=True)
+            out.append(f"{indent}{name}:{_scalar(default)}{hint}")
+    return out
+
+
+def annotated_template() -> str:
+    """A complete agreement file to fill in, every field with its description as a comment."""
+    return HEADER + "\n" + "\n".join(_lines(Agreement, "")) + "\n"
