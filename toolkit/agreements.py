@@ -31,7 +31,7 @@ class LoadedAgreement:
 def parse_agreement(data: Any, source: str) -> Agreement:
     """Validate already-parsed YAML/JSON data; raise :class:`InvalidAgreement` with located problems."""
     if not isinstance(data, dict):
-        kind = "empty" if data is None else type(data).__name__
+        kind = "empty" if data is None else "a list" if isinstance(data, list) else f"a single value ({data!r})"
         raise InvalidAgreement([Problem(source, 1, 1, "", f"an agreement must be a mapping of fields, not {kind}")])
     try:
         return Agreement.model_validate(data)

@@ -134,7 +134,7 @@ def problems_from_validation(
 def _message(item: dict[str, Any]) -> str:
     kind = item.get("type", "")
     if kind == "extra_forbidden":
-        return "unknown field (check the spelling; `moukit schema` lists the allowed fields)"
+        return "unknown field (check the spelling)"
     if kind == "missing":
         return "required field is missing"
     message = str(item.get("msg", "invalid value"))
@@ -142,7 +142,8 @@ def _message(item: dict[str, Any]) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix):]
-    shown = repr(item.get("input"))
-    if "input" in item and kind != "missing" and not isinstance(item["input"], (dict, list)) and shown not in message:
-        message += f" (got {shown})"
+    if "input" in item and kind != "missing" and not isinstance(item["input"], (dict, list)):
+        shown = repr(item["input"])
+        if not (isinstance(item["input"], str) and shown in message):
+            message += f" (got {shown})"
     return message

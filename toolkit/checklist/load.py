@@ -9,6 +9,7 @@ source register.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from ..assets import checklists_dir
 from ..errors import InvalidChecklist, Problem, UsageError
-from ..yamlio import YAMLReadError, load_file, position, problems_from_validation
+from ..yamlio import YAMLReadError, dotted, load_file, position, problems_from_validation
 from .model import Checklist, Profile, SourceRegister
 from .rules import RuleError, compile_rule
 
@@ -53,7 +54,7 @@ def load_checklist(path: str | Path) -> Checklist:
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
-        raise InvalidChecklist(problems_from_validation(exc, data, source)) from None
+        raise InvalidChecklist([_name_criterion(p, data) for p in problems_from_validation(exc, data, source)]) from None
 
     problems: list[Problem] = []
     register = load_sources()
@@ -63,7 +64,7 @@ def load_checklist(path: str | Path) -> Checklist:
     def problem(index: int, loc: tuple[str | int, ...], criterion_id: str, message: str) -> None:
         full = ("criteria", index) + loc
         line, column = position(data, full)
-        label = f"criterion {criterion_id}" + (f": {'.'.join(map(str, loc))}" if loc else "")
+        label = f"criterion {criterion_id}" + (f": {dotted(loc)}" if loc else "")
         problems.append(Problem(source, line, column, label, message))
 
     for g_index, group_id in enumerate(group_ids):
@@ -99,6 +100,23 @@ def load_checklist(path: str | Path) -> Checklist:
     checklist._sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     checklist._path = path.name
     return checklist
+
+
+def _name_criterion(problem: Problem, data: dict[str, Any]) -> Problem:
+    """Say 'criterion MLF-11.1: weight' rather than 'criteria[12].weight' when the id is known."""
+    match = re.match(r"^criteria\[(\d+)\]\.?(.*)$", problem.field)
+    if not match:
+        return problem
+    criteria = data.get("criteria")
+    index = int(match.group(1))
+    if not isinstance(criteria, list) or index >= len(criteria) or not isinstance(criteria[index], dict):
+        return problem
+    cid = criteria[index].get("id")
+    if not isinstance(cid, str):
+        return problem
+    rest = match.group(2)
+    label = f"criterion {cid}" + (f": {rest}" if rest else "")
+    return Problem(problem.file, problem.line, problem.column, label, problem.message)
 
 
 def shipped_checklist_paths() -> list[Path]:
