@@ -104,7 +104,9 @@ def _lines(model: type[BaseModel], indent: str) -> list[str]:
             out.extend(_comment(("REQUIRED. " if required else "") + description, indent))
         if sub is not None and issubclass(sub, Clause):
             out.append(f"{indent}{name}:")
-            for cname, cfield in sub.model_fields.items():
+            # status first: it is what the assessor decides; article and quote back it up.
+            ordered = sorted(sub.model_fields.items(), key=lambda item: item[0] != "status")
+            for cname, cfield in ordered:
                 if cname in ("note", "suggested"):
                     continue
                 choices = _choices(cfield.annotation)
