@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit.assess import method
 from toolkit.checklist.fields import FieldInfo, all_field_paths
+from toolkit.checklist.load import shipped_checklist_paths
 from worked_examples import base_agreement, merge
 
 # Fields a random agreement may set: everything with a closed set of values, plus numbers.
@@ -62,7 +63,7 @@ def agreements(draw: st.DrawFn) -> toolkit.Agreement:
     return toolkit.Agreement.model_validate(merge(base_agreement(), tree))
 
 
-CHECKLISTS = toolkit.load_checklists([p.stem for p in toolkit.checklist.load.shipped_checklist_paths()])
+CHECKLISTS = toolkit.load_checklists([p.stem for p in shipped_checklist_paths()])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

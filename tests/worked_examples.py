@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 import toolkit
 from toolkit.agreements import parse_agreement
+from toolkit.checklist.load import shipped_checklist_paths
 from toolkit.checklist.model import Checklist, Criterion
 
 CRITERIA_DIR = Path(__file__).resolve().parent / "criteria"
@@ -40,7 +41,7 @@ def merge(base: Any, fragment: Any) -> Any:
 @lru_cache(maxsize=None)
 def criteria_by_id() -> dict[str, tuple[Checklist, Criterion]]:
     out = {}
-    for path in toolkit.checklist.load.shipped_checklist_paths():
+    for path in shipped_checklist_paths():
         checklist = toolkit.load_checklist(path)
         for criterion in checklist.criteria:
             out[criterion.id] = (checklist, criterion)

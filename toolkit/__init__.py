@@ -11,31 +11,55 @@ The library is the product; the ``moukit`` command is a thin layer over these fu
 Data flows one way: file -> validated model -> findings -> scores -> rendered output.
 """
 
-from ._version import __version__
-from .agreements import LoadedAgreement, agreement_from_text, load_agreement
-from .assess.engine import assess
-from .assess.findings import FINDINGS_FORMAT, Findings
-from .checklist.load import DEFAULT_CHECKLISTS, find_checklist, load_checklist, load_checklists, load_profile
-from .errors import InvalidAgreement, InvalidChecklist, MoukitError, Problem, UsageError
-from .model import Agreement
+from __future__ import annotations
 
-__all__ = [
-    "Agreement",
-    "DEFAULT_CHECKLISTS",
-    "FINDINGS_FORMAT",
-    "Findings",
-    "InvalidAgreement",
-    "InvalidChecklist",
-    "LoadedAgreement",
-    "MoukitError",
-    "Problem",
-    "UsageError",
-    "__version__",
-    "agreement_from_text",
-    "assess",
-    "find_checklist",
-    "load_agreement",
-    "load_checklist",
-    "load_checklists",
-    "load_profile",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+# Public names and the module that defines each. They are imported on first use, so that
+# `moukit --help` does not pay for pydantic, ruamel.yaml and the models.
+_EXPORTS = {
+    "Agreement": "toolkit.model",
+    "LoadedAgreement": "toolkit.agreements",
+    "agreement_from_text": "toolkit.agreements",
+    "load_agreement": "toolkit.agreements",
+    "assess": "toolkit.assess.engine",
+    "FINDINGS_FORMAT": "toolkit.assess.findings",
+    "Findings": "toolkit.assess.findings",
+    "DEFAULT_CHECKLISTS": "toolkit.checklist.load",
+    "find_checklist": "toolkit.checklist.load",
+    "load_checklist": "toolkit.checklist.load",
+    "load_checklists": "toolkit.checklist.load",
+    "load_profile": "toolkit.checklist.load",
+    "InvalidAgreement": "toolkit.errors",
+    "InvalidChecklist": "toolkit.errors",
+    "MoukitError": "toolkit.errors",
+    "Problem": "toolkit.errors",
+    "UsageError": "toolkit.errors",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .agreements import LoadedAgreement, agreement_from_text, load_agreement
+    from .assess.engine import assess
+    from .assess.findings import FINDINGS_FORMAT, Findings
+    from .checklist.load import DEFAULT_CHECKLISTS, find_checklist, load_checklist, load_checklists, load_profile
+    from .errors import InvalidAgreement, InvalidChecklist, MoukitError, Problem, UsageError
+    from .model import Agreement

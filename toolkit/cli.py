@@ -13,15 +13,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .agreements import load_agreement
-from .assess.engine import assess
-from .checklist.fields import all_field_paths
-from .checklist.load import find_checklist, load_checklists, load_sources, shipped_checklist_paths
+from ._version import __version__
 from .cli_common import EXIT_CODES_HELP, assessment_options, handle_errors, prepare, write_atomically
 from .errors import InvalidAgreement, UsageError
-from .render.terminal import summary
-from .schema import agreement_schema_json, annotated_template
+
+# Each command imports what it needs when it runs: `moukit --help` stays fast, and only
+# `moukit report` with a .pdf output ever imports WeasyPrint.
 
 
 @click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,6 +45,8 @@ def validate(files: tuple[Path, ...]) -> None:
     Every problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE. Exit code 0 when all files
     are valid, 2 otherwise.
     """
+    from .agreements import load_agreement
+
     failed = 0
     for path in files:
         try:
@@ -77,6 +76,10 @@ def score(file: Path, checklists: tuple[str, ...], profile: Path | None, fmt: st
 
     Uses the four shipped checklists unless --checklist or a --profile says otherwise.
     """
+    from .agreements import load_agreement
+    from .assess.engine import assess
+    from .render.terminal import summary
+
     selected, loaded_profile = prepare(checklists, profile)
     findings = assess(load_agreement(file), selected, loaded_profile)
     if fmt == "json":
@@ -91,6 +94,8 @@ def score(file: Path, checklists: tuple[str, ...], profile: Path | None, fmt: st
 @handle_errors
 def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
     """Explain a criterion: its question, sources, rule in words and model clause."""
+    from .checklist.load import find_checklist, load_sources, shipped_checklist_paths
+
     refs = list(checklists) or [p.stem for p in shipped_checklist_paths()]
     register = load_sources()
     for ref in refs:
@@ -148,6 +153,8 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 @handle_errors
 def list_checklists() -> None:
     """List the shipped checklists with their versions, criterion counts and content hashes."""
+    from .checklist.load import find_checklist, load_checklists, shipped_checklist_paths
+
     rows = [find_checklist(p.stem) for p in shipped_checklist_paths()]
     for c in rows:
         flags = sum(1 for k in c.criteria if k.red_flag)
@@ -166,6 +173,8 @@ def new(output: Path, force: bool) -> None:
     Every field of the format is listed with its meaning and allowed values; every point starts
     as silent. `moukit validate` then names what is still missing.
     """
+    from .schema import annotated_template
+
     if output.exists() and not force:
         raise UsageError(f"{output} exists; use --force to overwrite it")
     write_atomically(output, annotated_template())
@@ -181,6 +190,8 @@ def schema(output: Path | None) -> None:
     Put `# yaml-language-server: $schema=<path to this file>` at the top of an agreement file to
     get completion, hovers and checking in editors that use the YAML language server.
     """
+    from .schema import agreement_schema_json
+
     text = agreement_schema_json()
     if output:
         write_atomically(output, text)
@@ -196,6 +207,8 @@ def fields(prefix: str) -> None:
 
     Give a PREFIX such as `protection.wages` to list part of them.
     """
+    from .checklist.fields import all_field_paths
+
     for info in all_field_paths():
         if not info.path.startswith(prefix):
             continue

@@ -6,13 +6,14 @@ import functools
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
-from .checklist.load import load_checklists, load_profile
-from .checklist.model import Checklist, Profile
 from .errors import MoukitError, UsageError
+
+if TYPE_CHECKING:  # the models are imported by the commands that need them, not at start-up
+    from .checklist.model import Checklist, Profile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +46,8 @@ def assessment_options(func: F) -> F:
 
 def prepare(checklists: tuple[str, ...] | list[str], profile: Path | None) -> tuple[list[Checklist], Profile | None]:
     """Load the profile and checklists a command was asked for."""
+    from .checklist.load import load_checklists, load_profile
+
     loaded_profile = load_profile(profile) if profile else None
     refs = list(checklists) or (loaded_profile.checklists if loaded_profile else [])
     return load_checklists(refs), loaded_profile

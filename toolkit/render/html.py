@@ -1,0 +1,368 @@
+"""The report as HTML: a Jinja2 environment over templates/ and the context built from findings.
+
+The report is a view of a :class:`~toolkit.assess.findings.Findings` document and nothing else:
+no rule is evaluated here, the context only orders, groups and labels what the findings hold.
+Autoescaping is on for every template and every string template; the only markup marked safe is
+the output of :mod:`toolkit.render.charts` and of the script filter, which escapes first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from .._version import __version__
+from ..assess.findings import Evidence, Finding, Findings
+from ..assets import templates_dir
+from . import charts
+from .messages import DEFAULT_LANGUAGE, Messages, format_date, load_messages
+from .scripts import main_language, tag_scripts, text_direction
+
+HTML_TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+SUMMARY_GAPS = 5
+SUMMARY_RED_FLAGS = 6
+
+
+# --------------------------------------------------------------------------- options
+
+
+def source_date() -> dt.datetime | None:
+    """The time given by SOURCE_DATE_EPOCH (reproducible builds), or None when it is not set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        from ..errors import UsageError
+
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, not {value!r}") from None
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report needs beyond the findings: who assessed, when, in which language."""
+
+    assessors: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+    #: Time of the assessment; defaults to SOURCE_DATE_EPOCH if set, else now.
+    when: dt.datetime | None = None
+
+    def moment(self) -> dt.datetime:
+        if self.when is not None:
+            return self.when if self.when.tzinfo else self.when.replace(tzinfo=dt.timezone.utc)
+        return source_date() or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+# --------------------------------------------------------------------------- environment
+
+
+@pass_context
+def _script_filter(context: Any, value: Any) -> Markup:
+    return tag_scripts(value, context.get("lang_hints", ()))
+
+
+def _number(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and digits == 0:
+        return str(int(value))
+    text = f"{float(value):.{digits}f}"
+    return text
+
+
+def _points(value: Any) -> str:
+    """Points and weights without trailing zeros: 3.0 -> '3', 1.5 -> '1.5'."""
+    if value is None:
+        return ""
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    """The Jinja2 environment, built once per process and reused by every report."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2", "xml", "md"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["script"] = _script_filter
+    env.filters["direction"] = text_direction
+    env.filters["number"] = _number
+    env.filters["points"] = _points
+    return env
+
+
+@lru_cache(maxsize=None)
+def stylesheet_text() -> str:
+    """The report stylesheet (screen and print), read once."""
+    return (templates_dir() / STYLESHEET).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- context
+
+_ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+class _Anchors:
+    """Unique, safe ids for anchors, derived from stable ids."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, prefix: str, raw: str) -> str:
+        base = f"{prefix}-{_ANCHOR_BAD.sub('-', raw).strip('-') or 'x'}"
+        anchor, n = base, 2
+        while anchor in self.used:
+            anchor, n = f"{base}-{n}", n + 1
+        self.used.add(anchor)
+        return anchor
+
+
+@dataclass
+class GroupView:
+    number: str
+    anchor: str
+    title: str
+    group: str
+    score: float | None
+    counts: Any
+    findings: list[Finding]
+
+
+@dataclass
+class ChecklistView:
+    number: str
+    anchor: str
+    checklist: Any
+    groups: list[GroupView] = field(default_factory=list)
+
+
+@dataclass
+class ActionView:
+    number: str
+    finding: Finding
+    gap: Any
+    anchor: str
+
+
+@dataclass
+class TierView:
+    key: str
+    anchor: str
+    actions: list[ActionView]
+
+
+TIERS = ("red_flag", "core", "important", "good_practice")
+
+
+def _tier(gap: Any) -> str:
+    if gap.red_flag:
+        return "red_flag"
+    return gap.weight_class if gap.weight_class in TIERS else "good_practice"
+
+
+def _language_name(code: str) -> str:
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
+    return getattr(found, "name", None) or code
+
+
+def _field_label(messages: Messages, path: str) -> str:
+    parts = path.split(".")
+    head = messages.label("section", parts[0])
+    tail = " › ".join(messages.label("field", p) for p in parts[1:])
+    return f"{head} › {tail}" if tail else head
+
+
+def _value_label(messages: Messages, value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return messages.text("evidence.no_value")
+    if isinstance(value, bool):
+        return messages.text("evidence.yes" if value else "evidence.no")
+    if isinstance(value, (int, float)):
+        return _points(value)
+    if isinstance(value, list):
+        return ", ".join(_value_label(messages, v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{messages.label('field', k)}: {_value_label(messages, v)}" for k, v in value.items())
+    return messages.label("value", value)
+
+
+def report_context(findings: Findings, options: ReportOptions | None = None) -> dict[str, Any]:
+    """Everything the templates show, ordered and labelled; computed from the findings alone."""
+    options = options or ReportOptions()
+    messages = load_messages(options.language)
+    moment = options.moment()
+    a = findings.agreement
+    anchors = _Anchors()
+
+    hints: list[str] = [*a.languages]
+    for party in (a.origin, a.destination):
+        if party.name_lang:
+            hints.insert(0, party.name_lang)
+
+    by_key: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings.findings:
+        by_key.setdefault((f.checklist, f.group), []).append(f)
+    finding_anchor: dict[str, str] = {}
+
+    checklist_views: list[ChecklistView] = []
+    section = 2  # 1 is the executive summary
+    for cl in findings.checklists:
+        view = ChecklistView(number=str(section), anchor=anchors("checklist", cl.id), checklist=cl)
+        n = 0
+        for g in findings.groups:
+            if g.checklist != cl.id:
+                continue
+            items = by_key.get((cl.id, g.group), [])
+            n += 1
+            view.groups.append(
+                GroupView(
+                    number=f"{section}.{n}",
+                    anchor=anchors("group", f"{cl.id}-{g.group}"),
+                    title=g.title,
+                    group=g.group,
+                    score=g.score,
+                    counts=g.counts,
+                    findings=items,
+                )
+            )
+            for f in items:
+                finding_anchor[f.criterion] = anchors("criterion", f.criterion)
+        checklist_views.append(view)
+        section += 1
+
+    by_id = {f.criterion: f for f in findings.findings}
+    tiers: list[TierView] = []
+    action_of: dict[str, str] = {}
+    count = 0
+    for key in TIERS:
+        actions = []
+        for gap in findings.gaps:
+            if _tier(gap) != key or gap.criterion not in by_id:
+                continue
+            count += 1
+            action = ActionView(number=str(count), finding=by_id[gap.criterion], gap=gap, anchor=anchors("action", gap.criterion))
+            action_of[gap.criterion] = action.number
+            actions.append(action)
+        if actions:
+            tiers.append(TierView(key=key, anchor=anchors("tier", key), actions=actions))
+    actions_section = str(section)
+    annex_section = messages.text("annex.letter")
+
+    top_gaps = [(g, by_id[g.criterion]) for g in findings.gaps[:SUMMARY_GAPS] if g.criterion in by_id]
+
+    rows: list[charts.Bar] = []
+    multi = len(findings.checklists) > 1
+    for cl in checklist_views:
+        if multi:
+            rows.append(charts.Bar(label=f"{cl.checklist.title}", score=cl.checklist.index, heading=True))
+        rows.extend(charts.Bar(label=g.title, score=g.score) for g in cl.groups)
+    thresholds = [b.min_index for b in findings.method.grade_bands if b.min_index > 0]
+    chart = charts.bar_chart(
+        rows,
+        title=messages.text("summary.chart_title"),
+        not_applicable=messages.text("summary.chart_na"),
+        thresholds=thresholds,
+    )
+    b = findings.balance
+    bt = findings.method.balance_thresholds
+    balance_chart = charts.balance_bar(
+        b.protection,
+        b.control,
+        title=messages.text("summary.balance_title"),
+        protection_label=messages.text("summary.balance_protection", count=b.protection),
+        control_label=messages.text("summary.balance_control", count=b.control),
+        thresholds=[bt.get("control_focused_below", 40.0), bt.get("protection_focused_at_least", 60.0)],
+    )
+
+    title = a.title
+    header_title = a.short_title or a.title
+    sources: dict[str, Any] = {}
+    for f in findings.findings:
+        for c in f.sources:
+            sources.setdefault(c.doc, c)
+
+    def msg(key: str, **params: Any) -> Markup:
+        return messages.markup(key, **params)
+
+    def label(kind: str, code: Any) -> str:
+        return messages.label(kind, code)
+
+    def evidence_field(ev: Evidence) -> str:
+        return _field_label(messages, ev.field)
+
+    def evidence_value(ev: Evidence) -> str:
+        return _value_label(messages, ev.value)
+
+    keywords = [messages.text("meta.keyword_" + k) for k in ("migration", "blma", "mlf", "recruitment")]
+    keywords += [a.origin.country_name, a.destination.country_name]
+    keywords += [c.id for c in findings.checklists]
+
+    return {
+        "f": findings,
+        "a": a,
+        "o": findings.overall,
+        "balance": b,
+        "msg": msg,
+        "text": messages.text,
+        "label": label,
+        "lang": messages.language,
+        "lang_hints": tuple(dict.fromkeys(h for h in hints if h)),
+        "title": title,
+        "header_title": header_title,
+        "doc_title": messages.text("meta.title", title=header_title),
+        "subject": messages.text(
+            "meta.subject", origin=a.origin.country_name, destination=a.destination.country_name
+        ),
+        "keywords": ", ".join(dict.fromkeys(k for k in keywords if k)),
+        "created": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date_text": format_date(messages, moment.date()),
+        "fmt_date": lambda d: format_date(messages, d),
+        "assessors": list(options.assessors),
+        "languages": [(code, _language_name(code)) for code in a.languages],
+        "checklist_views": checklist_views,
+        "tiers": tiers,
+        "action_of": action_of,
+        "actions_section": actions_section,
+        "annex_section": annex_section,
+        "finding_anchor": finding_anchor,
+        "top_gaps": top_gaps,
+        "red_flags_shown": findings.red_flags[:SUMMARY_RED_FLAGS],
+        "red_flags_more": max(0, len(findings.red_flags) - SUMMARY_RED_FLAGS),
+        "chart": chart,
+        "balance_chart": balance_chart,
+        "sources": [sources[k] for k in sorted(sources)],
+        "evidence_field": evidence_field,
+        "evidence_value": evidence_value,
+        "main_language": lambda text: main_language(text, hints),
+        "toolkit_version": __version__,
+        "embed_css": True,
+        "stylesheet": "",
+    }
+
+
+def render_html(findings: Findings, options: ReportOptions | None = None, *, embed_css: bool = True) -> str:
+    """The report as one self-contained HTML document (styles and charts inline, nothing linked).
+
+    With ``embed_css=False`` the stylesheet is left out, for the PDF renderer, which applies the
+    same stylesheet as a parsed object it reuses across reports.
+    """
+    context = report_context(findings, options)
+    context["embed_css"] = embed_css
+    context["stylesheet"] = Markup(stylesheet_text()) if embed_css else ""
+    return environment().get_template(HTML_TEMPLATE).render(context)
