@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.assess import method
+from toolkit.assessment import method
 from toolkit.checklist.fields import FieldInfo, all_field_paths
 from toolkit.checklist.load import shipped_checklist_paths
 from worked_examples import base_agreement, merge

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 import toolkit
-from toolkit.assess import method
-from toolkit.assess.engine import balance
+from toolkit.assessment import method
+from toolkit.assessment.engine import balance
 from worked_examples import base_agreement, merge
 
 FIXTURES = Path(__file__).parent / "fixtures"

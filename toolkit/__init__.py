@@ -25,9 +25,9 @@ _EXPORTS = {
     "LoadedAgreement": "toolkit.agreements",
     "agreement_from_text": "toolkit.agreements",
     "load_agreement": "toolkit.agreements",
-    "assess": "toolkit.assess.engine",
-    "FINDINGS_FORMAT": "toolkit.assess.findings",
-    "Findings": "toolkit.assess.findings",
+    "assess": "toolkit.assessment.engine",
+    "FINDINGS_FORMAT": "toolkit.assessment.findings",
+    "Findings": "toolkit.assessment.findings",
     "DEFAULT_CHECKLISTS": "toolkit.checklist.load",
     "find_checklist": "toolkit.checklist.load",
     "load_checklist": "toolkit.checklist.load",
@@ -58,8 +58,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .agreements import LoadedAgreement, agreement_from_text, load_agreement
-    from .assess.engine import assess
-    from .assess.findings import FINDINGS_FORMAT, Findings
+    from .assessment.engine import assess
+    from .assessment.findings import FINDINGS_FORMAT, Findings
     from .checklist.load import DEFAULT_CHECKLISTS, find_checklist, load_checklist, load_checklists, load_profile
     from .errors import InvalidAgreement, InvalidChecklist, MoukitError, Problem, UsageError
     from .model import Agreement

@@ -71,13 +71,13 @@ def validate(files: tuple[Path, ...]) -> None:
 )
 @click.option("--gaps", type=click.IntRange(min=0), default=10, show_default=True, help="How many gaps the text summary lists.")
 @handle_errors
-def score(file: Path, checklists: tuple[str, ...], profile: Path | None, fmt: str, gaps: int) -> None:
+def score(file: Path, checklists: tuple[str, ...], profile: str | None, fmt: str, gaps: int) -> None:
     """Assess an agreement: red flags first, then scores and the most important gaps.
 
     Uses the four shipped checklists unless --checklist or a --profile says otherwise.
     """
     from .agreements import load_agreement
-    from .assess.engine import assess
+    from .assessment.engine import assess
     from .render.terminal import summary
 
     selected, loaded_profile = prepare(checklists, profile)
@@ -152,15 +152,20 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 @main.command(name="checklists", epilog=EXIT_CODES_HELP)
 @handle_errors
 def list_checklists() -> None:
-    """List the shipped checklists with their versions, criterion counts and content hashes."""
-    from .checklist.load import find_checklist, load_checklists, shipped_checklist_paths
+    """List the shipped checklists (versions, criterion counts, content hashes) and profiles."""
+    from .checklist.load import find_checklist, load_checklists, load_profile, shipped_checklist_paths, shipped_profile_paths
 
     rows = [find_checklist(p.stem) for p in shipped_checklist_paths()]
+    load_checklists([c.id for c in rows])  # ids must be unique across what ships
+    click.echo("Checklists (use with --checklist ID):")
     for c in rows:
         flags = sum(1 for k in c.criteria if k.red_flag)
-        click.echo(f"{c.id:<22} {c.version:<8} {len(c.criteria):>3} criteria ({flags} red flags)  {c.title}")
-        click.echo(f"{'':<22} sha256 {c.sha256[:16]}  {c.path}")
-    load_checklists([c.id for c in rows])  # ids must be unique across what ships
+        click.echo(f"  {c.id:<22} {c.version:<7} {len(c.criteria):>3} criteria, {flags:>2} red flags  {c.title}")
+        click.echo(f"  {'':<22} sha256 {c.sha256}")
+    click.echo("Profiles (use with --profile ID):")
+    for path in shipped_profile_paths():
+        profile = load_profile(path)
+        click.echo(f"  {profile.id:<22} {profile.title}")
 
 
 @main.command(epilog=EXIT_CODES_HELP)

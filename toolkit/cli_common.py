@@ -30,8 +30,8 @@ def assessment_options(func: F) -> F:
     func = click.option(
         "--profile",
         "-p",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Profile (YAML) that selects checklists and adjusts weights.",
+        metavar="ID|PATH",
+        help="Profile that selects checklists and adjusts weights: a shipped id (moukit checklists lists them) or a YAML file.",
     )(func)
     func = click.option(
         "--checklist",
@@ -44,7 +44,7 @@ def assessment_options(func: F) -> F:
     return func
 
 
-def prepare(checklists: tuple[str, ...] | list[str], profile: Path | None) -> tuple[list[Checklist], Profile | None]:
+def prepare(checklists: tuple[str, ...] | list[str], profile: str | None) -> tuple[list[Checklist], Profile | None]:
     """Load the profile and checklists a command was asked for."""
     from .checklist.load import load_checklists, load_profile
 

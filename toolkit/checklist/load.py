@@ -167,16 +167,31 @@ def load_checklists(refs: list[str] | tuple[str, ...] | None = None) -> list[Che
     return checklists
 
 
-def load_profile(path: str | Path) -> Profile:
-    """Load a profile (YAML) that selects checklists and adjusts weights."""
-    path = Path(path)
+PROFILES_DIR = "profiles"
+
+
+def shipped_profile_paths() -> list[Path]:
+    """The profiles that ship with moukit (checklists/profiles/*.yaml)."""
+    return sorted((checklists_dir() / PROFILES_DIR).glob("*.yaml"))
+
+
+def load_profile(ref: str | Path) -> Profile:
+    """Load a profile that selects checklists and adjusts weights, by shipped id or by path."""
+    path = Path(ref)
+    if not path.exists() and path.suffix not in (".yaml", ".yml", ".json"):
+        shipped = {p.stem: p for p in shipped_profile_paths()}
+        if str(ref) not in shipped:
+            raise UsageError(f"unknown profile {str(ref)!r}; shipped profiles: {', '.join(shipped)} (or give a path to a .yaml file)")
+        path = shipped[str(ref)]
     data = _read(path)
     if not isinstance(data, dict):
         raise InvalidChecklist([Problem(str(path), 1, 1, "", "a profile must be a mapping with id and title")])
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise InvalidChecklist(problems_from_validation(exc, data, str(path))) from None
+    profile._path = str(path)
+    return profile
 
 
 def check_profile_ids(profile: Profile, checklists: list[Checklist]) -> None:
@@ -184,6 +199,10 @@ def check_profile_ids(profile: Profile, checklists: list[Checklist]) -> None:
     known = {c.id for cl in checklists for c in cl.criteria}
     unknown = [i for i in [*profile.criteria, *profile.exclude] if i not in known]
     if unknown:
-        raise InvalidChecklist(
-            [Problem(profile.id, None, None, "criteria", f"unknown criterion id {i!r} in profile {profile.id!r}") for i in unknown]
-        )
+        problems = []
+        for criterion_id in unknown:
+            key = "criteria" if criterion_id in profile.criteria else "exclude"
+            problems.append(
+                Problem(profile.path or profile.id, None, None, key, f"unknown criterion id {criterion_id!r}; the selected checklists do not have it")
+            )
+        raise InvalidChecklist(problems)

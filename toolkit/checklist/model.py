@@ -153,6 +153,12 @@ class Profile(_Strict):
     criteria: dict[str, CriterionOverride] = Field(default_factory=dict, description="Per-criterion changes, by id.")
     exclude: list[str] = Field(default_factory=list, description="Criterion ids left out of the assessment.")
 
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def path(self) -> str:
+        return self._path
+
     @field_validator("weight_values")
     @classmethod
     def _positive(cls, value: dict[str, float]) -> dict[str, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..assess.findings import Findings
+from ..assessment.findings import Findings
 
 OUTCOME_WORDS = {
     "met": "met",
