@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -28,15 +28,18 @@ class LoadedAgreement:
     sha256: str
 
 
-def parse_agreement(data: Any, source: str) -> Agreement:
-    """Validate already-parsed YAML/JSON data; raise :class:`InvalidAgreement` with located problems."""
+def parse_agreement(data: Any, source: str, located: Callable[[], Any] | None = None) -> Agreement:
+    """Validate already-parsed YAML/JSON data; raise :class:`InvalidAgreement` with located problems.
+
+    ``located`` returns the same document read with positions; it is called only on error.
+    """
     if not isinstance(data, dict):
         kind = "empty" if data is None else "a list" if isinstance(data, list) else f"a single value ({data!r})"
         raise InvalidAgreement([Problem(source, 1, 1, "", f"an agreement must be a mapping of fields, not {kind}")])
     try:
         return Agreement.model_validate(data)
     except ValidationError as exc:
-        raise InvalidAgreement(problems_from_validation(exc, data, source)) from None
+        raise InvalidAgreement(problems_from_validation(exc, located() if located else data, source)) from None
 
 
 def load_agreement(path: str | Path) -> LoadedAgreement:
@@ -50,7 +53,7 @@ def load_agreement(path: str | Path) -> LoadedAgreement:
         data = load_file(path)
     except YAMLReadError as exc:
         raise InvalidAgreement([exc.problem]) from None
-    agreement = parse_agreement(data, str(path))
+    agreement = parse_agreement(data, str(path), lambda: load_file(path, positions=True))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return LoadedAgreement(agreement, path.name, digest)
 
@@ -61,4 +64,4 @@ def agreement_from_text(text: str, source: str = "<text>") -> Agreement:
         data = load_text(text, source)
     except YAMLReadError as exc:
         raise InvalidAgreement([exc.problem]) from None
-    return parse_agreement(data, source)
+    return parse_agreement(data, source, lambda: load_text(text, source, positions=True))

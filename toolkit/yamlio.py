@@ -1,8 +1,9 @@
-"""Read YAML or JSON while keeping the line of every key, so errors can point at it.
+"""Read YAML or JSON, and find the line of any key when an error has to point at it.
 
-ruamel.yaml's round-trip loader records the position of each mapping key and sequence item;
-JSON is read by the same loader (YAML 1.2 is a superset of JSON), so both formats get line
-numbers without a second parser.
+Files are first read with ruamel.yaml's fast safe loader (its C extension when installed). Only
+when something is wrong is the file read again with the round-trip loader, which records the
+position of each mapping key and sequence item, so errors can say file:line:column. JSON is read
+by the same loaders (YAML 1.2 is a superset of JSON), so both formats get line numbers.
 """
 
 from __future__ import annotations
@@ -25,28 +26,40 @@ class YAMLReadError(Exception):
         super().__init__(str(problem))
 
 
-def _loader() -> YAML:
-    yaml = YAML(typ="rt")
+def _loader(positions: bool) -> YAML:
+    yaml = YAML(typ="rt" if positions else "safe")
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def load_text(text: str, source: str) -> Any:
-    """Parse YAML/JSON text; raise :class:`YAMLReadError` naming ``source`` and the line."""
+def load_text(text: str, source: str, *, positions: bool = False) -> Any:
+    """Parse YAML/JSON text; raise :class:`YAMLReadError` naming ``source`` and the line.
+
+    With ``positions`` the result keeps the line and column of every key (slower); use it to
+    locate problems once something is known to be wrong.
+    """
     try:
-        return _loader().load(text)
+        return _loader(positions).load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise YAMLReadError(Problem(source, line, column, "", f"not valid YAML: {message}")) from None
+        if not positions:
+            # Report what the round-trip (pure Python) parser says, so the wording of syntax
+            # errors does not depend on whether the C extension is installed.
+            load_text(text, source, positions=True)
+        raise YAMLReadError(_syntax_problem(exc, source)) from None
     except YAMLError as exc:  # pragma: no cover - ruamel raises marked errors in practice
         raise YAMLReadError(Problem(source, None, None, "", f"not valid YAML: {exc}")) from None
 
 
-def load_file(path: str | Path) -> Any:
-    """Read and parse a YAML or JSON file, keeping positions."""
+def _syntax_problem(exc: MarkedYAMLError, source: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    return Problem(source, line, column, "", f"not valid YAML: {message}")
+
+
+def load_file(path: str | Path, *, positions: bool = False) -> Any:
+    """Read and parse a YAML or JSON file (see :func:`load_text` for ``positions``)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -60,7 +73,7 @@ def load_file(path: str | Path) -> Any:
         ) from None
     except OSError as exc:
         raise YAMLReadError(Problem(str(path), None, None, "", exc.strerror or str(exc))) from None
-    return load_text(text, str(path))
+    return load_text(text, str(path), positions=positions)
 
 
 def position(data: Any, loc: Iterable[str | int]) -> tuple[int | None, int | None]:

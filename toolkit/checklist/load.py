@@ -26,9 +26,9 @@ SOURCES_FILE = "sources.yaml"
 RULE_PARTS = ("not_applicable", "red_flag", "met", "partly_met")
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, positions: bool = False) -> Any:
     try:
-        return load_file(path)
+        return load_file(path, positions=positions)
     except YAMLReadError as exc:
         raise InvalidChecklist([exc.problem]) from None
 
@@ -41,7 +41,7 @@ def load_sources(path: str | None = None) -> SourceRegister:
     try:
         return SourceRegister.model_validate(data)
     except ValidationError as exc:
-        raise InvalidChecklist(problems_from_validation(exc, data, str(file))) from None
+        raise InvalidChecklist(problems_from_validation(exc, _read(file, True), str(file))) from None
 
 
 def load_checklist(path: str | Path) -> Checklist:
@@ -54,23 +54,23 @@ def load_checklist(path: str | Path) -> Checklist:
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
-        raise InvalidChecklist([_name_criterion(p, data) for p in problems_from_validation(exc, data, source)]) from None
+        located = _read(path, True)
+        raise InvalidChecklist([_name_criterion(p, located) for p in problems_from_validation(exc, located, source)]) from None
 
-    problems: list[Problem] = []
+    # Problems are gathered with their place in the file and located at the end, reading the
+    # file again with positions only when there is something to report.
+    found: list[tuple[tuple[str | int, ...], str, str]] = []
     register = load_sources()
     group_ids = [g.id for g in checklist.groups]
     seen: dict[str, int] = {}
 
     def problem(index: int, loc: tuple[str | int, ...], criterion_id: str, message: str) -> None:
-        full = ("criteria", index) + loc
-        line, column = position(data, full)
         label = f"criterion {criterion_id}" + (f": {dotted(loc)}" if loc else "")
-        problems.append(Problem(source, line, column, label, message))
+        found.append((("criteria", index) + loc, label, message))
 
     for g_index, group_id in enumerate(group_ids):
         if group_ids.index(group_id) != g_index:
-            line, column = position(data, ("groups", g_index, "id"))
-            problems.append(Problem(source, line, column, f"groups[{g_index}].id", f"group id {group_id!r} is used twice"))
+            found.append((("groups", g_index, "id"), f"groups[{g_index}].id", f"group id {group_id!r} is used twice"))
 
     for index, criterion in enumerate(checklist.criteria):
         cid = criterion.id
@@ -95,8 +95,9 @@ def load_checklist(path: str | Path) -> Checklist:
             except RuleError as exc:
                 problem(index, exc.loc, cid, str(exc))
         criterion._rules = compiled
-    if problems:
-        raise InvalidChecklist(problems)
+    if found:
+        located = _read(path, True)
+        raise InvalidChecklist([Problem(source, *position(located, loc), label, message) for loc, label, message in found])
     checklist._sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     checklist._path = path.name
     return checklist
@@ -189,7 +190,7 @@ def load_profile(ref: str | Path) -> Profile:
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
-        raise InvalidChecklist(problems_from_validation(exc, data, str(path))) from None
+        raise InvalidChecklist(problems_from_validation(exc, _read(path, True), str(path))) from None
     profile._path = str(path)
     return profile
 
