@@ -91,4 +91,7 @@ def test_scores_stay_in_bounds_and_are_deterministic(agreement: toolkit.Agreemen
         assert f.trace, f.criterion
     share = findings.balance.protection_share
     assert share is None or 0 <= share <= 100
-    assert len(findings.gaps) == sum(f.outcome in ("not_met", "partly_met") for f in findings.findings)
+    # Every criterion not fully met is a gap, or merged into the gap of the same red flag.
+    assert len(findings.gaps) + sum(len(g.also) for g in findings.gaps) == sum(
+        f.outcome in ("not_met", "partly_met") for f in findings.findings
+    )

@@ -94,6 +94,9 @@ def test_same_clause_flagged_by_two_checklists_is_one_red_flag(tmp_path: Path) -
     assert len(findings.red_flags) == 1
     assert findings.red_flags[0].criteria == ["MINI-1", "MINIB-1"]
     assert findings.overall.red_flags == 1
+    # and one gap, at the top, naming both criteria
+    assert (findings.gaps[0].criterion, findings.gaps[0].also) == ("MINI-1", ["MINIB-1"])
+    assert "MINIB-1" not in [g.criterion for g in findings.gaps]
 
 
 def test_gaps_put_red_flags_first_then_weight() -> None:

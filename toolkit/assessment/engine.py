@@ -84,7 +84,7 @@ def assess(
         red_flags=red_flags,
         balance=balance(doc),
         groups=[_group_score(c, g.id, g.title, findings) for c in checklists for g in c.groups],
-        gaps=_gaps(findings),
+        gaps=_gaps(findings, red_flags),
         findings=findings,
     )
 
@@ -243,22 +243,35 @@ def _overall(findings: list[Finding], red_flags: int) -> Overall:
     )
 
 
-def _gaps(findings: list[Finding]) -> list[Gap]:
-    """Criteria not fully met, most important first: red flags, then weight, then points lost."""
+def _gaps(findings: list[Finding], red_flags: list[RedFlag]) -> list[Gap]:
+    """Criteria not fully met, most important first: red flags, then weight, then points lost.
+
+    Criteria of several checklists that flag the same clause make one gap, so the first places
+    of the list are not spent on one clause.
+    """
     position = {f.criterion: i for i, f in enumerate(findings)}
-    gaps = [f for f in findings if f.outcome in ("not_met", "partly_met")]
-    gaps.sort(key=lambda f: (not f.red_flag, -f.weight, -(f.max_points - f.points), position[f.criterion]))
-    return [
-        Gap(
-            criterion=f.criterion,
-            title=f.title,
-            outcome=f.outcome,
-            red_flag=f.red_flag,
-            weight_class=f.weight_class,
-            points_lost=round(f.max_points - f.points, 4),
+    same_flag = {cid: flag.criteria for flag in red_flags for cid in flag.criteria}
+    ordered = [f for f in findings if f.outcome in ("not_met", "partly_met")]
+    ordered.sort(key=lambda f: (not f.red_flag, -f.weight, -(f.max_points - f.points), position[f.criterion]))
+    gaps: list[Gap] = []
+    placed: set[str] = set()
+    for f in ordered:
+        if f.criterion in placed:
+            continue
+        others = [c for c in same_flag.get(f.criterion, []) if c != f.criterion] if f.red_flag else []
+        placed.update(others)
+        gaps.append(
+            Gap(
+                criterion=f.criterion,
+                title=f.red_flag_label or f.title if f.red_flag else f.title,
+                outcome=f.outcome,
+                red_flag=f.red_flag,
+                weight_class=f.weight_class,
+                points_lost=round(f.max_points - f.points, 4),
+                also=others,
+            )
         )
-        for f in gaps
-    ]
+    return gaps
 
 
 def balance(doc: Agreement) -> Balance:

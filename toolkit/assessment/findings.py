@@ -147,12 +147,15 @@ class Balance(_Model):
 
 
 class Gap(_Model):
+    """A criterion not fully met. A red flag raised by several checklists is one gap, the others in ``also``."""
+
     criterion: str
     title: str
     outcome: str
     red_flag: bool
     weight_class: str
     points_lost: float
+    also: list[str] = Field(default_factory=list, description="Other criteria flagging the same clause.")
 
 
 class GradeBand(_Model):

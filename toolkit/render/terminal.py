@@ -99,8 +99,9 @@ def summary(findings: Findings, *, gaps: int = 10, width: int = 100) -> str:
         by_id = {f.criterion: f for f in findings.findings}
         for number, gap in enumerate(shown, 1):
             finding = by_id[gap.criterion]
-            flag = "red flag, " if gap.red_flag else ""
-            add(f"  {number}. {gap.criterion} {gap.title} [{flag}{OUTCOME_WORDS[gap.outcome]}, {gap.weight_class.replace('_', ' ')}]")
+            flag = "RED FLAG, " if gap.red_flag else ""
+            ids = ", ".join([gap.criterion, *gap.also])
+            add(f"  {number}. {gap.title} ({ids}) [{flag}{OUTCOME_WORDS[gap.outcome]}, {gap.weight_class.replace('_', ' ')}]")
             for line in textwrap.wrap(finding.recommendation, width - 7):
                 add(f"       {line}")
         add("")
