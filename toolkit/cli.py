@@ -221,5 +221,9 @@ def fields(prefix: str) -> None:
         click.echo(f"{info.path}  ({info.kind}){values}")
 
 
+from .cli_report import report  # noqa: E402  (the command lives in its own module)
+
+main.add_command(report)
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

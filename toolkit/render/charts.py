@@ -55,8 +55,8 @@ def bar_chart(
     ``thresholds`` (the grade band limits) are drawn as light dashed lines so a reader can see
     which band a theme falls in.
     """
-    row_h = 13.0 if len(rows) <= 22 else 11.0
-    font = 8.6 if len(rows) <= 22 else 7.8
+    row_h = 13.0 if len(rows) <= 18 else 9.4
+    font = 8.6 if len(rows) <= 18 else 7.4
     label_w = width * 0.46
     plot_x = label_w + 6
     plot_w = width - plot_x - 34
@@ -71,8 +71,12 @@ def bar_chart(
     # axis labels and grid
     for tick in (0, 25, 50, 75, 100):
         x = plot_x + plot_w * tick / 100
-        out.append(f'<line x1="{_n(x)}" y1="{_n(top - 3)}" x2="{_n(x)}" y2="{_n(height - 4)}" stroke="{GRID}" stroke-width="0.6"/>')
-        out.append(f'<text x="{_n(x)}" y="{_n(top - 6)}" text-anchor="middle" fill="{MUTED}" font-size="{_n(font - 1)}">{tick}</text>')
+        out.append(
+            f'<line x1="{_n(x)}" y1="{_n(top - 3)}" x2="{_n(x)}" y2="{_n(height - 4)}" stroke="{GRID}" stroke-width="0.6"/>'
+        )
+        out.append(
+            f'<text x="{_n(x)}" y="{_n(top - 6)}" text-anchor="middle" fill="{MUTED}" font-size="{_n(font - 1)}">{tick}</text>'
+        )
     for limit in thresholds:
         if 0 < limit < 100 and limit % 25:
             x = plot_x + plot_w * limit / 100
@@ -88,12 +92,16 @@ def bar_chart(
                 f'<text x="0" y="{_n(text_y)}" font-weight="bold" fill="{INK}">{escape(_clip(row.label, label_chars + 20))}</text>'
             )
             continue
-        out.append(f'<text x="{_n(label_w)}" y="{_n(text_y)}" text-anchor="end" fill="{INK}">{escape(_clip(row.label, label_chars))}</text>')
+        out.append(
+            f'<text x="{_n(label_w)}" y="{_n(text_y)}" text-anchor="end" fill="{INK}">{escape(_clip(row.label, label_chars))}</text>'
+        )
         out.append(
             f'<rect x="{_n(plot_x)}" y="{_n(y + 2)}" width="{_n(plot_w)}" height="{_n(row_h - 4)}" fill="{BAR_LIGHT}"/>'
         )
         if row.score is None:
-            out.append(f'<text x="{_n(plot_x + 3)}" y="{_n(text_y)}" fill="{MUTED}" font-style="italic">{escape(not_applicable)}</text>')
+            out.append(
+                f'<text x="{_n(plot_x + 3)}" y="{_n(text_y)}" fill="{MUTED}" font-style="italic">{escape(not_applicable)}</text>'
+            )
             continue
         w = plot_w * max(0.0, min(100.0, row.score)) / 100
         out.append(f'<rect x="{_n(plot_x)}" y="{_n(y + 2)}" width="{_n(w)}" height="{_n(row_h - 4)}" fill="{BAR}"/>')
@@ -114,8 +122,8 @@ def balance_bar(
 ) -> Markup:
     """One bar split into the protection share (left) and the control share (right), both named."""
     total = protection + control
-    height = 40.0
-    bar_y, bar_h = 14.0, 14.0
+    height = 36.0
+    bar_y, bar_h = 13.0, 12.0
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart balance" role="img" '
         f'width="{_n(width)}" height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
@@ -142,6 +150,8 @@ def balance_bar(
     out.append(f'<text x="{_n(width)}" y="9" text-anchor="end" fill="{INK}">{escape(control_label)}</text>')
     for limit in thresholds:
         x = width * limit / 100
-        out.append(f'<text x="{_n(x)}" y="{_n(height - 1)}" text-anchor="middle" fill="{MUTED}" font-size="7.5">{_n(limit)}%</text>')
+        out.append(
+            f'<text x="{_n(x)}" y="{_n(height - 1)}" text-anchor="middle" fill="{MUTED}" font-size="7.5">{_n(limit)}%</text>'
+        )
     out.append("</svg>")
     return Markup("".join(out))

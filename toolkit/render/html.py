@@ -1,6 +1,6 @@
 """The report as HTML: a Jinja2 environment over templates/ and the context built from findings.
 
-The report is a view of a :class:`~toolkit.assess.findings.Findings` document and nothing else:
+The report is a view of a :class:`~toolkit.assessment.findings.Findings` document and nothing else:
 no rule is evaluated here, the context only orders, groups and labels what the findings hold.
 Autoescaping is on for every template and every string template; the only markup marked safe is
 the output of :mod:`toolkit.render.charts` and of the script filter, which escapes first.
@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import Markup
 
 from .._version import __version__
-from ..assess.findings import Evidence, Finding, Findings
+from ..assessment.findings import Finding, Findings
 from ..assets import templates_dir
 from . import charts
 from .messages import DEFAULT_LANGUAGE, Messages, format_date, load_messages
@@ -28,7 +28,7 @@ from .scripts import main_language, tag_scripts, text_direction
 HTML_TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
 SUMMARY_GAPS = 5
-SUMMARY_RED_FLAGS = 6
+SUMMARY_RED_FLAGS = 4
 
 
 # --------------------------------------------------------------------------- options
@@ -92,7 +92,9 @@ def environment() -> Environment:
     """The Jinja2 environment, built once per process and reused by every report."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
-        autoescape=select_autoescape(enabled_extensions=("html", "j2", "xml", "md"), default_for_string=True, default=True),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "j2", "xml", "md"), default_for_string=True, default=True
+        ),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -132,6 +134,29 @@ class _Anchors:
 
 
 @dataclass
+class EvidenceView:
+    """One field a criterion looked at that the text addresses, with its article and quotation."""
+
+    field: str
+    value: str
+    article: str | None
+    quote: str | None
+    #: When the same quotation was shown for an earlier criterion of the same checklist, the
+    #: quotation is not repeated: (criterion id, anchor) of where it is printed.
+    quoted_under: tuple[str, str] | None
+    suggested: bool
+
+
+@dataclass
+class FindingView:
+    finding: Finding
+    anchor: str
+    evidence: list[EvidenceView]
+    #: Labels of the fields the text is silent on.
+    silent: list[str]
+
+
+@dataclass
 class GroupView:
     number: str
     anchor: str
@@ -139,7 +164,7 @@ class GroupView:
     group: str
     score: float | None
     counts: Any
-    findings: list[Finding]
+    findings: list[FindingView]
 
 
 @dataclass
@@ -202,6 +227,40 @@ def _value_label(messages: Messages, value: Any) -> str:
     return messages.label("value", value)
 
 
+def _css_string(text: str) -> str:
+    """A CSS string literal; anything but plain printable characters is written as an escape."""
+    out = []
+    for char in text:
+        if char.isalnum() or char in " .,:;-()/'":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return '"' + "".join(out) + '"'
+
+
+_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
+
+
+def page_css(messages: Messages) -> Markup:
+    """The page header and footer rules, with their words from the catalogue (CSS strings escaped)."""
+    parts = []
+    pos = 0
+    footer = messages.text("page.footer")
+    for match in _PLACEHOLDER.finditer(footer):
+        if match.start() > pos:
+            parts.append(_css_string(footer[pos : match.start()]))
+        parts.append(f"counter({match.group(1)})")
+        pos = match.end()
+    if pos < len(footer):
+        parts.append(_css_string(footer[pos:]))
+    return Markup(
+        "@page { @top-right { content: %s } @bottom-right { content: %s } }\n"
+        "@page :first { @top-left { content: none } @top-right { content: none }"
+        " @bottom-left { content: none } @bottom-right { content: none } }"
+        % (_css_string(messages.text("page.header_right")), " ".join(parts))
+    )
+
+
 def report_context(findings: Findings, options: ReportOptions | None = None) -> dict[str, Any]:
     """Everything the templates show, ordered and labelled; computed from the findings alone."""
     options = options or ReportOptions()
@@ -224,12 +283,38 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
     section = 2  # 1 is the executive summary
     for cl in findings.checklists:
         view = ChecklistView(number=str(section), anchor=anchors("checklist", cl.id), checklist=cl)
+        quoted: dict[tuple[str, str], tuple[str, str]] = {}
         n = 0
         for g in findings.groups:
             if g.checklist != cl.id:
                 continue
-            items = by_key.get((cl.id, g.group), [])
             n += 1
+            items: list[FindingView] = []
+            for f in by_key.get((cl.id, g.group), []):
+                anchor = anchors("criterion", f.criterion)
+                finding_anchor[f.criterion] = anchor
+                evidence: list[EvidenceView] = []
+                silent: list[str] = []
+                for ev in f.evidence:
+                    label = _field_label(messages, ev.field)
+                    if ev.silent:
+                        silent.append(label)
+                        continue
+                    key = (ev.field, ev.quote or "")
+                    earlier = quoted.get(key) if ev.quote else None
+                    if ev.quote and earlier is None:
+                        quoted[key] = (f.criterion, anchor)
+                    evidence.append(
+                        EvidenceView(
+                            field=label,
+                            value=_value_label(messages, ev.value),
+                            article=ev.article,
+                            quote=ev.quote,
+                            quoted_under=earlier,
+                            suggested=ev.suggested,
+                        )
+                    )
+                items.append(FindingView(finding=f, anchor=anchor, evidence=evidence, silent=silent))
             view.groups.append(
                 GroupView(
                     number=f"{section}.{n}",
@@ -241,14 +326,13 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
                     findings=items,
                 )
             )
-            for f in items:
-                finding_anchor[f.criterion] = anchors("criterion", f.criterion)
         checklist_views.append(view)
         section += 1
 
     by_id = {f.criterion: f for f in findings.findings}
     tiers: list[TierView] = []
     action_of: dict[str, str] = {}
+    action_anchor: dict[str, str] = {}
     count = 0
     for key in TIERS:
         actions = []
@@ -256,8 +340,11 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
             if _tier(gap) != key or gap.criterion not in by_id:
                 continue
             count += 1
-            action = ActionView(number=str(count), finding=by_id[gap.criterion], gap=gap, anchor=anchors("action", gap.criterion))
+            action = ActionView(
+                number=str(count), finding=by_id[gap.criterion], gap=gap, anchor=anchors("action", gap.criterion)
+            )
             action_of[gap.criterion] = action.number
+            action_anchor[gap.criterion] = action.anchor
             actions.append(action)
         if actions:
             tiers.append(TierView(key=key, anchor=anchors("tier", key), actions=actions))
@@ -269,8 +356,12 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
     rows: list[charts.Bar] = []
     multi = len(findings.checklists) > 1
     for cl in checklist_views:
+        if cl.checklist.index is None:
+            # nothing of this checklist applies (domestic workers out of scope): one row, not one per theme
+            rows.append(charts.Bar(label=cl.checklist.title, score=None))
+            continue
         if multi:
-            rows.append(charts.Bar(label=f"{cl.checklist.title}", score=cl.checklist.index, heading=True))
+            rows.append(charts.Bar(label=cl.checklist.title, score=cl.checklist.index, heading=True))
         rows.extend(charts.Bar(label=g.title, score=g.score) for g in cl.groups)
     thresholds = [b.min_index for b in findings.method.grade_bands if b.min_index > 0]
     chart = charts.bar_chart(
@@ -288,7 +379,11 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         protection_label=messages.text("summary.balance_protection", count=b.protection),
         control_label=messages.text("summary.balance_control", count=b.control),
         thresholds=[bt.get("control_focused_below", 40.0), bt.get("protection_focused_at_least", 60.0)],
+        width=360,
     )
+    outcome_counts = {k: 0 for k in ("met", "partly_met", "not_met", "not_applicable")}
+    for f in findings.findings:
+        outcome_counts[f.outcome] += 1
 
     title = a.title
     header_title = a.short_title or a.title
@@ -302,12 +397,6 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
 
     def label(kind: str, code: Any) -> str:
         return messages.label(kind, code)
-
-    def evidence_field(ev: Evidence) -> str:
-        return _field_label(messages, ev.field)
-
-    def evidence_value(ev: Evidence) -> str:
-        return _value_label(messages, ev.value)
 
     keywords = [messages.text("meta.keyword_" + k) for k in ("migration", "blma", "mlf", "recruitment")]
     keywords += [a.origin.country_name, a.destination.country_name]
@@ -326,9 +415,7 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         "title": title,
         "header_title": header_title,
         "doc_title": messages.text("meta.title", title=header_title),
-        "subject": messages.text(
-            "meta.subject", origin=a.origin.country_name, destination=a.destination.country_name
-        ),
+        "subject": messages.text("meta.subject", origin=a.origin.country_name, destination=a.destination.country_name),
         "keywords": ", ".join(dict.fromkeys(k for k in keywords if k)),
         "created": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "date_text": format_date(messages, moment.date()),
@@ -338,19 +425,21 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         "checklist_views": checklist_views,
         "tiers": tiers,
         "action_of": action_of,
+        "action_anchor": action_anchor,
         "actions_section": actions_section,
         "annex_section": annex_section,
         "finding_anchor": finding_anchor,
         "top_gaps": top_gaps,
+        "outcome_counts": outcome_counts,
         "red_flags_shown": findings.red_flags[:SUMMARY_RED_FLAGS],
         "red_flags_more": max(0, len(findings.red_flags) - SUMMARY_RED_FLAGS),
         "chart": chart,
         "balance_chart": balance_chart,
         "sources": [sources[k] for k in sorted(sources)],
-        "evidence_field": evidence_field,
-        "evidence_value": evidence_value,
         "main_language": lambda text: main_language(text, hints),
         "toolkit_version": __version__,
+        "glossary": messages.list("annex.glossary.terms"),
+        "page_css": page_css(messages),
         "embed_css": True,
         "stylesheet": "",
     }

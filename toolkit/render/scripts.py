@@ -176,15 +176,34 @@ def runs(text: str) -> list[tuple[Script | None, str]]:
         if script is current:
             buffer.extend(pending)
         else:
-            flush(current, buffer)
-            flush(None, pending)
+            keep = _trailing_numbers(current, pending)
+            flush(current, buffer + pending[:keep])
+            flush(None, pending[keep:])
             buffer = []
             current = script
         pending = []
         buffer.append(char)
-    flush(current, buffer)
-    flush(None, pending)
+    keep = _trailing_numbers(current, pending)
+    flush(current, buffer + pending[:keep])
+    flush(None, pending[keep:])
     return out
+
+
+def _trailing_numbers(script: Script | None, pending: list[str]) -> int:
+    """How many of the neutrals after a right-to-left run belong to it: up to its last digit.
+
+    'للمادة 5' keeps its article number inside the Arabic run, so the number is laid out at the
+    end of the Arabic phrase rather than after it in the surrounding direction.
+    """
+    if script is None or not script.rtl:
+        return 0
+    last = 0
+    for i, char in enumerate(pending):
+        if char.isdigit():
+            last = i + 1
+        elif not (char.isspace() or char in ".,/-()"):
+            break
+    return last
 
 
 def language_for(script: Script, hints: Iterable[str] = ()) -> str:
@@ -203,7 +222,9 @@ _KHMER_VOWEL_OR_SIGN = re.compile(r"[\u17B6-\u17C8\u17D2]")  # vowels, nikahit, 
 _KHMER_SYLLABLE_END = set("\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0\u17d1\u17c6\u17c7\u17c8")
 _KHMER_INDEPENDENT_VOWEL = re.compile(r"[\u17A3-\u17B3]")
 
-_MYANMAR_CONSONANT = re.compile(r"[\u1000-\u102A\u103F\u104E\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E]")
+_MYANMAR_CONSONANT = re.compile(
+    r"[\u1000-\u102A\u103F\u104E\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E]"
+)
 _MYANMAR_VIRAMA = "\u1039"
 _MYANMAR_ASAT = "\u103a"
 _MYANMAR_SKIP = set("\u1037\u1036")  # dot below and anusvara may sit between a consonant and asat
