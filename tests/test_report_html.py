@@ -19,7 +19,8 @@ from toolkit.checklist.load import load_checklist
 from toolkit.render.html import ReportOptions, render_html, report_context
 from toolkit.render.markdown import md_escape, render_markdown
 from toolkit.render.messages import load_messages
-from toolkit.render.report import ReportRenderer, load_input
+from toolkit.inputs import load_input
+from toolkit.render.report import ReportRenderer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z

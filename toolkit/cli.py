@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from ._version import __version__
-from .cli_common import EXIT_CODES_HELP, assessment_options, handle_errors, prepare, write_atomically
+from .atomic import write_atomic
+from .cli_common import EXIT_CODES_HELP, assessment_options, handle_errors, prepare
 from .errors import InvalidAgreement, UsageError
 
 # Each command imports what it needs when it runs: `moukit --help` stays fast, and only
@@ -182,7 +183,7 @@ def new(output: Path, force: bool) -> None:
 
     if output.exists() and not force:
         raise UsageError(f"{output} exists; use --force to overwrite it")
-    write_atomically(output, annotated_template())
+    write_atomic(output, annotated_template())
     click.echo(f"wrote {output}: fill it in, then run: moukit validate {output}")
 
 
@@ -199,7 +200,7 @@ def schema(output: Path | None) -> None:
 
     text = agreement_schema_json()
     if output:
-        write_atomically(output, text)
+        write_atomic(output, text)
     else:
         click.echo(text, nl=False)
 

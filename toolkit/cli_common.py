@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import click
 
-from .errors import MoukitError, UsageError
+from .errors import MoukitError
 
 if TYPE_CHECKING:  # the models are imported by the commands that need them, not at start-up
     from .checklist.model import Checklist, Profile
@@ -66,28 +63,3 @@ def handle_errors(func: F) -> F:
             raise SystemExit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def write_atomically(path: Path, data: bytes | str, *, inputs: list[Path] = ()) -> None:  # type: ignore[assignment]
-    """Write ``data`` to ``path`` through a temporary file, so a failure leaves no partial file.
-
-    Refuses to write over any of ``inputs``.
-    """
-    path = Path(path)
-    for source in inputs:
-        if path.exists() and source.exists() and os.path.samefile(path, source):
-            raise UsageError(f"refusing to overwrite the input file {source}")
-    if path.exists() and path.is_dir():
-        raise UsageError(f"{path} is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise UsageError(f"output directory does not exist: {directory}")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

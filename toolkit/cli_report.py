@@ -7,6 +7,7 @@ when the first PDF is written.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -114,9 +115,10 @@ def report(
     `moukit score --format json`. With several FILEs, each gets its own report and a bad file
     does not stop the others: its problems are printed and the exit code is 2.
     """
+    from .inputs import load_input
     from .render.html import ReportOptions
     from .render.messages import load_messages
-    from .render.report import ReportRenderer
+    from .render.report import ReportRenderer, Timings
 
     load_messages(language)  # refuse an unknown language before any work
     plan = _plan(files, output, fmt)
@@ -135,7 +137,11 @@ def report(
 
     def one(source: Path, out: Path) -> None:
         try:
-            path = renderer.report(source, out, checklists=selected, profile=loaded_profile, protect=protect)
+            timing = Timings()
+            started = time.perf_counter()
+            findings, _ = load_input(source, selected, loaded_profile)
+            timing.load = time.perf_counter() - started
+            path = renderer.write(findings, out, protect=protect, timing=timing)
         except MoukitError as error:
             if len(plan) == 1:
                 raise

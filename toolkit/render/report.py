@@ -5,9 +5,9 @@
 * ``.md``: Markdown;
 * ``.json``: the findings document itself.
 
-Every format is a view of one :class:`~toolkit.assessment.findings.Findings` object; a findings JSON
-file can stand in for an agreement (:func:`load_input`), so a report can be rendered again from
-the JSON alone. A :class:`ReportRenderer` keeps what can be reused between reports (templates,
+Every format is a view of one :class:`~toolkit.assessment.findings.Findings` object, and this
+module receives nothing else (reading input files is :mod:`toolkit.inputs`' job), so a report can
+be rendered again from the findings JSON alone. A :class:`ReportRenderer` keeps what can be reused between reports (templates,
 parsed stylesheet, fonts), so rendering many reports in one call is cheaper per report.
 
 Files are written through a temporary file in the same directory and moved into place with
@@ -17,21 +17,15 @@ at all. A report is never written over one of the input files.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from pydantic import ValidationError
-
-from ..agreements import load_agreement
-from ..assessment.engine import assess
-from ..assessment.findings import FINDINGS_FORMAT, Findings
-from ..checklist.model import Checklist, Profile
-from ..errors import InvalidAgreement, Problem, UsageError
+from ..assessment.findings import Findings
+from ..atomic import write_atomic as _write_atomic
+from ..errors import UsageError
 from .html import ReportOptions, render_html
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,96 +52,11 @@ def default_output(source: Path, fmt: str, directory: Path | None = None) -> Pat
     return (directory if directory is not None else source.parent) / name
 
 
-# --------------------------------------------------------------------------- input
-
-
-def is_findings_document(data: Any) -> bool:
-    return isinstance(data, dict) and str(data.get("format", "")).startswith("moukit-findings/")
-
-
-def load_findings(path: str | Path, data: Any | None = None) -> Findings:
-    """Read a findings JSON document (as written by ``moukit score --format json``)."""
-    path = Path(path)
-    if data is None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvalidAgreement(
-                [Problem(str(path), None, None, "", f"not a findings JSON document: {exc}")]
-            ) from None
-    if data.get("format") != FINDINGS_FORMAT:
-        raise InvalidAgreement(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    None,
-                    "format",
-                    f"findings format {data.get('format')!r} is not supported; this moukit reads {FINDINGS_FORMAT}",
-                )
-            ]
-        )
-    try:
-        return Findings.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            Problem(str(path), None, None, ".".join(str(p) for p in err["loc"]), err["msg"])
-            for err in exc.errors(include_url=False)
-        ]
-        raise InvalidAgreement(problems) from None
-
-
-def load_input(
-    path: str | Path, checklists: list[Checklist] | None = None, profile: Profile | None = None
-) -> tuple[Findings, bool]:
-    """Findings for one input: an agreement file is assessed, a findings JSON is read as it is.
-
-    Returns the findings and whether the input was already a findings document.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".json" and path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            data = None
-        if is_findings_document(data):
-            return load_findings(path, data), True
-    return assess(load_agreement(path), checklists, profile), False
-
-
 # --------------------------------------------------------------------------- writing
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | Path, data: bytes, protect: Iterable[str | Path] = ()) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and ``os.replace``; never over a protected file."""
-    path = Path(path)
-    for source in protect:
-        source = Path(source)
-        if path.exists() and source.exists() and os.path.samefile(path, source):
-            raise UsageError(f"refusing to write the report over the input file {source}")
-    if path.is_dir():
-        raise UsageError(f"{path} is a directory; give a file name ending in .pdf, .html, .md or .json")
-    directory = path.parent
-    if not directory.is_dir():
-        raise UsageError(f"the output directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+# Kept as a name of this module: callers write reports with it.
+write_atomic = _write_atomic
 
 
 # --------------------------------------------------------------------------- rendering
@@ -236,26 +145,10 @@ class ReportRenderer:
                 raise UsageError(f"refusing to write the report over the input file {source}")
         data = self.render(findings, fmt, timing)
         t0 = time.perf_counter()
-        write_atomic(out, data, protect)
+        write_atomic(out, data, protect, what="the report")
         timing.write += time.perf_counter() - t0
         self.timings.append(timing)
         return out
-
-    def report(
-        self,
-        source: str | Path,
-        out: str | Path,
-        *,
-        checklists: list[Checklist] | None = None,
-        profile: Profile | None = None,
-        protect: Iterable[str | Path] = (),
-    ) -> Path:
-        """Assess (or read) ``source`` and write its report to ``out``."""
-        timing = Timings()
-        t0 = time.perf_counter()
-        findings, _ = load_input(source, checklists, profile)
-        timing.load = time.perf_counter() - t0
-        return self.write(findings, out, protect=[source, *protect], timing=timing)
 
 
 def render_report(findings: Findings, fmt: str, options: ReportOptions | None = None) -> bytes:

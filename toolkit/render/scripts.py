@@ -302,6 +302,9 @@ def break_opportunities(text: str) -> str:
 # --------------------------------------------------------------------------- markup
 
 
+_BEYOND_LATIN = re.compile("[\u0530-\U0010ffff]")
+
+
 def text_direction(text: str | None) -> str:
     """'rtl' when the first strong character is right-to-left (like dir=auto), else 'ltr'."""
     for char in text or "":
@@ -332,6 +335,9 @@ def tag_scripts(text: object, hints: Iterable[str] = (), base_lang: str = "en") 
     if text is None:
         return Markup("")
     plain = str(text)
+    if not _BEYOND_LATIN.search(plain):
+        # Most text of a report is Latin: nothing to tag, nothing to break.
+        return escape(plain)
     hints = tuple(hints)
     parts: list[str] = []
     for script, chunk in runs(plain):
