@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from .rules import Rule
 
@@ -15,6 +15,16 @@ OUTCOMES: tuple[str, ...] = ("met", "partly_met", "not_met", "not_applicable")
 Certainty = Literal["verified", "partly_verified", "recalled"]
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _stable_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"ids use letters, digits, '.', '-' and '_' only: {value!r}")
+    return value
+
+
+#: An id that reports, profiles and translations refer to: never translated, never reworded.
+StableId = Annotated[str, AfterValidator(_stable_id)]
 
 
 class _Strict(BaseModel):
@@ -43,8 +53,8 @@ class Outcomes(_Strict):
 class Criterion(_Strict):
     """One question the assessment asks of an agreement."""
 
-    id: str = Field(description="Stable id, unique across all checklists, e.g. MLF-11.1.")
-    group: str = Field(description="Id of the principle or theme this criterion belongs to.")
+    id: StableId = Field(description="Stable id, unique across all checklists, e.g. MLF-11.1.")
+    group: StableId = Field(description="Id of the principle or theme this criterion belongs to.")
     title: str = Field(description="Short label.")
     question: str = Field(description="The question in plain language.")
     weight: WeightClass = Field(description="core, important or good_practice.")
@@ -56,13 +66,6 @@ class Criterion(_Strict):
     model_clause: str = Field(description="Model clause text to propose.")
 
     _rules: dict[str, Rule] = PrivateAttr(default_factory=dict)
-
-    @field_validator("id", "group")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not ID_PATTERN.match(value):
-            raise ValueError(f"ids use letters, digits, '.', '-' and '_' only: {value!r}")
-        return value
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -82,7 +85,7 @@ class Criterion(_Strict):
 
 
 class Group(_Strict):
-    id: str
+    id: StableId
     title: str
     description: str | None = None
 
@@ -90,7 +93,7 @@ class Group(_Strict):
 class Checklist(_Strict):
     """A versioned list of criteria drawn from one standard."""
 
-    id: str = Field(description="Stable id, e.g. ilo-mlf.")
+    id: StableId = Field(description="Stable id, e.g. ilo-mlf.")
     version: str = Field(description="Version of the checklist, e.g. 1.0.0.")
     title: str
     description: str
@@ -100,13 +103,6 @@ class Checklist(_Strict):
 
     _sha256: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not ID_PATTERN.match(value):
-            raise ValueError(f"ids use letters, digits, '.', '-' and '_' only: {value!r}")
-        return value
 
     @property
     def sha256(self) -> str:
