@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from toolkit.render.html import environment
 from toolkit.render.scripts import (
     ARABIC,
     KHMER,
@@ -17,7 +18,6 @@ from toolkit.render.scripts import (
     main_language,
     runs,
     strip_breaks,
-    tag_scripts,
     text_direction,
 )
 
@@ -35,6 +35,12 @@ def test_runs_split_by_script_and_keep_neutrals_inside_a_run():
     # the digit and the spaces between Arabic words stay in the Arabic run
     assert found[1][1] == ARABIC_TEXT
     assert "".join(t for _, t in found) == f"Article 5: {ARABIC_TEXT}. Then {THAI_TEXT} end"
+
+
+def tag_scripts(value, hints=()):
+    """The template's script macro, as the report uses it."""
+    template = environment().from_string('{% import "report/macros.html.j2" as m with context %}{{ m.script(value) }}')
+    return template.render(value=value, lang_hints=list(hints))
 
 
 def test_tag_scripts_escapes_first_and_adds_only_its_own_spans():

@@ -2,8 +2,11 @@
 
 The report is a view of a :class:`~toolkit.assessment.findings.Findings` document and nothing else:
 no rule is evaluated here, the context only orders, groups and labels what the findings hold.
-Autoescaping is on for every template and every string template; the only markup marked safe is
-the output of :mod:`toolkit.render.charts` and of the script filter, which escapes first.
+Autoescaping is on for every template and every string template, and no markup is built in
+Python: charts come as geometry (:mod:`toolkit.render.charts`) and text as script runs
+(:mod:`toolkit.render.scripts`), and the templates write both. What is marked safe here is the
+bundled stylesheet, the page-margin CSS (its words escaped as CSS strings) and catalogue text
+whose arguments are escaped.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .._version import __version__
@@ -23,7 +26,7 @@ from ..assessment.findings import Finding, Findings
 from ..assets import templates_dir
 from . import charts
 from .messages import DEFAULT_LANGUAGE, Messages, format_date, load_messages
-from .scripts import main_language, tag_scripts, text_direction
+from .scripts import main_language, script_runs, text_direction
 
 HTML_TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
@@ -65,11 +68,6 @@ class ReportOptions:
 # --------------------------------------------------------------------------- environment
 
 
-@pass_context
-def _script_filter(context: Any, value: Any) -> Markup:
-    return tag_scripts(value, context.get("lang_hints", ()))
-
-
 def _number(value: Any, digits: int = 1) -> str:
     if value is None:
         return ""
@@ -100,7 +98,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["script"] = _script_filter
+    env.globals["script_runs"] = script_runs
     env.filters["direction"] = text_direction
     env.filters["number"] = _number
     env.filters["points"] = _points

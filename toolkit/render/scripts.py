@@ -14,8 +14,9 @@ renderer helps:
   ever breaks before a base letter, never before a combining mark, so no cluster is split and
   shaping is unchanged; a break that falls inside a word only costs a less elegant line end.
 
-Everything here escapes first: :func:`tag_scripts` takes plain text and returns markup whose only
-tags are the spans it adds, with attribute values from the fixed table below.
+No markup is made here: :func:`script_runs` cuts plain text into runs, each with the language
+and direction it needs, and the ``script`` macro of templates/report/macros.html.j2 writes the
+spans, escaping the text like any other value.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
-from markupsafe import Markup, escape
 
 ZWSP = "\u200b"
 
@@ -325,30 +325,38 @@ def main_language(text: str | None, hints: Iterable[str] = ()) -> str | None:
     return None
 
 
-def tag_scripts(text: object, hints: Iterable[str] = (), base_lang: str = "en") -> Markup:
-    """Escape ``text`` and wrap each run of a non-Latin script in ``<span lang dir>``.
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one script: ``lang`` is None for Latin text, which needs no span."""
+
+    text: str
+    lang: str | None = None
+    rtl: bool = False
+    css: str = ""  # class naming the script, e.g. script-khmer
+
+
+def script_runs(text: object, hints: Iterable[str] = ()) -> list[Run]:
+    """Cut plain ``text`` into runs of one script, with line-break opportunities inserted.
 
     ``hints`` are language codes known to occur (the agreement's languages, a party's
-    ``name_lang``); a run takes the first hint written in its script. Already-safe markup is
-    refused: this filter is for untrusted text only, so it escapes whatever it is given.
+    ``name_lang``); a run takes the first hint written in its script. The text is not escaped
+    here: the template that writes the runs escapes them.
     """
     if text is None:
-        return Markup("")
+        return []
     plain = str(text)
     if not _BEYOND_LATIN.search(plain):
         # Most text of a report is Latin: nothing to tag, nothing to break.
-        return escape(plain)
+        return [Run(plain)]
     hints = tuple(hints)
-    parts: list[str] = []
+    out = []
     for script, chunk in runs(plain):
         chunk = break_opportunities(chunk)
         if script is None:
-            parts.append(str(escape(chunk)))
-            continue
-        lang = language_for(script, hints)
-        direction = ' dir="rtl"' if script.rtl else ""
-        parts.append(f'<span lang="{lang}"{direction} class="script-{script.name.lower()}">{escape(chunk)}</span>')
-    return Markup("".join(parts))
+            out.append(Run(chunk))
+        else:
+            out.append(Run(chunk, language_for(script, hints), script.rtl, f"script-{script.name.lower()}"))
+    return out
 
 
 def strip_breaks(text: str) -> str:
