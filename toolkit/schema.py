@@ -30,7 +30,62 @@ def agreement_schema() -> dict[str, Any]:
     }
     out.update(schema)
     out["definitions"] = definitions
+    _allow_status_shorthand(out)
+    _describe_references(out)
     return out
+
+
+def _describe_references(schema: dict[str, Any]) -> None:
+    """Give every property that refers to a definition that definition's description.
+
+    Draft-07 ignores keywords beside a bare `$ref`, so the reference goes inside `allOf` and the
+    description beside it, where editors show it as a hover.
+    """
+    definitions = schema["definitions"]
+    for definition in [schema, *definitions.values()]:
+        for prop in definition.get("properties", {}).values():
+            ref = prop.get("$ref") or next((a["$ref"] for a in prop.get("anyOf", []) if "$ref" in a), None)
+            if ref is None:
+                continue
+            target = definitions.get(ref.rsplit("/", 1)[-1], {})
+            if "description" not in prop and target.get("description"):
+                prop["description"] = target["description"]
+            if "$ref" in prop and len(prop) > 1:
+                prop["allOf"] = [{"$ref": prop.pop("$ref")}]
+
+
+def _clause_statuses() -> dict[str, list[str]]:
+    """Definition name -> the status values of every clause model."""
+    found: dict[str, list[str]] = {}
+
+    def walk(model: type[BaseModel]) -> None:
+        for field in model.model_fields.values():
+            sub = _model_type(field)
+            if sub is None:
+                continue
+            if issubclass(sub, Clause):
+                found[sub.__name__] = _choices(sub.model_fields["status"].annotation)
+            else:
+                walk(sub)
+
+    walk(Agreement)
+    return found
+
+
+def _allow_status_shorthand(schema: dict[str, Any]) -> None:
+    """Let editors accept `passport_retention: prohibited`, as the models do, for `{status: prohibited}`."""
+    statuses = _clause_statuses()
+    for definition in [schema, *schema["definitions"].values()]:
+        for prop in definition.get("properties", {}).values():
+            ref = prop.get("$ref", "")
+            name = ref.rsplit("/", 1)[-1]
+            if name not in statuses:
+                continue
+            del prop["$ref"]
+            prop["anyOf"] = [
+                {"$ref": ref},
+                {"type": "string", "enum": statuses[name], "description": "Short for {status: VALUE}, with no evidence."},
+            ]
 
 
 def agreement_schema_json() -> str:

@@ -148,14 +148,14 @@ class Identity(Strict):
 
     title: str = Field(description="Full title of the agreement.")
     short_title: str | None = Field(default=None, description="A short name for headers and tables.")
-    parties: Parties
+    parties: Parties = Field(description="The country of origin and the country of destination.")
     kind: Literal["binding_agreement", "mou", "protocol", "implementing_arrangement"] = Field(
         description="binding_agreement: a treaty-level agreement; mou: memorandum of understanding; protocol; implementing_arrangement."
     )
     status: Literal["draft", "signed", "in_force", "expired", "terminated"] = Field(
         description="Where the agreement stands today."
     )
-    dates: Dates = Field(default_factory=Dates)
+    dates: Dates = Field(default_factory=Dates, description="Dates of signature, entry into force and expiry.")
     duration_years: float | None = Field(default=None, gt=0, description="Duration in years, if stated.")
     renewal: Provision = governs("Renewal: automatic, or after a joint review.")
     termination: Provision = governs("Termination and amendment procedures, with notice.")
