@@ -104,7 +104,7 @@ def test_score_unknown_checklist_and_missing_profile(runner: CliRunner, agreemen
 def test_explain(runner: CliRunner) -> None:
     result = runner.invoke(main, ["explain", "mini-1", "-c", MINI])
     assert result.exit_code == 0
-    for text in ("MINI-1: Passports stay with the worker", "Art. 21", "RED FLAG when: protection.passport_retention is one of: permitted, permitted_with_consent", "Model clause:", "No employer or agent shall keep"):
+    for text in ("MINI-1: Passports stay with the worker", "Art. 21", "RED FLAG when: Protection › passport retention is one of: permitted, permitted_with_consent", "Model clause:", "No employer or agent shall keep"):
         assert text in result.output
     result = runner.invoke(main, ["explain", "NOPE-1", "-c", MINI])
     assert result.exit_code == 2

@@ -96,7 +96,9 @@ def test_trace_records_fields_values_and_results() -> None:
 
 def test_describe_reads_as_words() -> None:
     rule = compile_rule({"any": [{"field": "protection.legal_aid", "at_least": "specific"}, {"count": "scope.sectors", "at_least": 2}]})
-    assert rule.describe() == "(protection.legal_aid is at least specific or scope.sectors lists at least 2)"
+    assert rule.describe() == "(protection.legal_aid is at least specific or scope.sectors lists at least 2 items)"
+    none = compile_rule({"count": "admission.selection_channels", "of": ["direct_hiring"], "at_most": 0})
+    assert none.describe() == "admission.selection_channels lists none of: direct_hiring"
 
 
 @pytest.mark.parametrize(

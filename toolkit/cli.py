@@ -130,12 +130,12 @@ def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
             for part in ("not_applicable", "red_flag", "met", "partly_met"):
                 rule = criterion.rules.get(part)
                 if rule is not None:
-                    out.extend(_wrap(f"- {labels[part]}: {rule.describe()}"))
+                    out.extend(_wrap(f"- {labels[part]}: {_readable(rule.describe(), rule.fields())}"))
             out.extend(_wrap("- Otherwise: not met"))
             fields = {f.clause_path or f.path: f for part in criterion.rules.values() for f in part.fields()}
             out += ["", "Fields of the agreement it reads:"]
             for path, info in fields.items():
-                out.extend(_wrap(f"- {path}: {info.description}"))
+                out.extend(_wrap(f"- {_label(path)} ({path}): {info.description}"))
             if criterion.red_flag:
                 out += ["", f"Red flag: {criterion.red_flag}"]
             out += ["", "Why it matters:", *_wrap(criterion.rationale), "", "Recommendation:", *_wrap(criterion.recommendation)]
@@ -143,6 +143,19 @@ def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
             click.echo("\n".join(out))
             return
     raise UsageError(f"no criterion {criterion_id!r} in checklists: {', '.join(refs)} (moukit checklists lists them)")
+
+
+def _label(path: str) -> str:
+    """'protection.passport_retention' -> 'Protection › passport retention', for readers."""
+    parts = path.replace("_", " ").split(".")
+    return " › ".join([parts[0].capitalize(), *parts[1:]])
+
+
+def _readable(text: str, fields: list) -> str:  # type: ignore[type-arg]
+    # Longest paths first, so 'a.b.c' is not half-replaced by 'a.b'.
+    for path in sorted({f.path for f in fields}, key=len, reverse=True):
+        text = text.replace(path, _label(path))
+    return text
 
 
 def _wrap(text: str, indent: str = "  ") -> list[str]:

@@ -183,9 +183,12 @@ class CountTest(Rule):
         return Trace(self.describe(), result, self.info.path, {"count": n, "items": sorted(set(counted))})
 
     def describe(self) -> str:
-        which = f" of ({_fmt(self.of)})" if self.of else ""
+        which = f" of: {_fmt(self.of)}" if self.of else ""
+        if self.op == "at_most" and self.expected == 0:
+            return f"{self.info.path} lists none{which}" if self.of else f"{self.info.path} is empty"
         bound = "at least" if self.op == "at_least" else "at most"
-        return f"{self.info.path} lists {bound} {self.expected}{which}"
+        noun = "item" if self.expected == 1 else "items"
+        return f"{self.info.path} lists {bound} {self.expected} {noun}{which}"
 
     def fields(self) -> list[FieldInfo]:
         return [self.info]
