@@ -171,3 +171,25 @@ def test_version(runner: CliRunner) -> None:
 
     result = runner.invoke(main, ["--version"])
     assert toolkit.__version__ in result.output
+
+
+def test_terminal_output_never_carries_control_characters(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "esc.yaml"
+    path.write_text(
+        'about: {encoding: illustrative}\n'
+        'identity:\n  title: "MOU \\e]0;pwned\\a \\e[31mred"\n'
+        '  parties: {origin: {country: NP}, destination: {country: MY}}\n  kind: mou\n  status: draft\n'
+        'protection:\n  passport_retention: {status: permitted, quote: "keep \\e[2J it"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["score", str(path), "-c", MINI])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "MOU \ufffd]0;pwned\ufffd \ufffd[31mred" in result.output
+
+
+def test_a_directory_named_like_a_checklist_does_not_hide_the_shipped_one(runner: CliRunner, agreement_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ilo-mlf").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["score", str(agreement_file), "-c", "ilo-mlf"])
+    assert result.exit_code == 0, result.stderr

@@ -165,7 +165,7 @@ def test_a_findings_document_renders_without_assessing_again(inputs):
 
 
 def test_a_failed_write_leaves_no_partial_file(inputs, monkeypatch):
-    from toolkit.render import report as report_module
+    from toolkit import atomic
 
     out = inputs / "r.html"
     out.write_text("the previous report", encoding="utf-8")
@@ -173,9 +173,10 @@ def test_a_failed_write_leaves_no_partial_file(inputs, monkeypatch):
     def broken_replace(src, dst):  # the disk fills up at the last moment
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report_module.os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(out))
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    result = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(out))
+    assert result.exit_code == 2
+    assert f"cannot write {out}: No space left on device" in result.output
     assert out.read_text(encoding="utf-8") == "the previous report"
     assert [p.name for p in inputs.iterdir() if p.name.endswith(".part")] == []
 
@@ -210,3 +211,19 @@ def test_weasyprint_is_imported_only_for_a_pdf(inputs):
         "assert 'weasyprint' not in sys.modules, 'WeasyPrint imported without a PDF'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_unwritable_outputs_are_clean_errors(inputs):
+    # a path through a file, and a name longer than the file system allows
+    through_a_file = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(inputs / "hostile.yaml" / "r.pdf"))
+    too_long = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(inputs / ("a" * 300 + ".pdf")))
+    for result in (through_a_file, too_long):
+        assert result.exit_code == 2
+        assert result.output.startswith("error: ")
+        assert "Traceback" not in result.output
+
+
+def test_trailing_slash_names_a_new_directory(inputs):
+    result = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(inputs / "reports.v2") + "/", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (inputs / "reports.v2" / "hostile-report.md").is_file()

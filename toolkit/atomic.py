@@ -16,6 +16,15 @@ def _umask() -> int:
     return mask
 
 
+def refuse_input_overwrite(path: str | Path, protect: Iterable[str | Path], what: str = "the output") -> None:
+    """Raise if ``path`` is one of the ``protect`` files (an input must never be overwritten)."""
+    path = Path(path)
+    for source in protect:
+        source = Path(source)
+        if path.exists() and source.exists() and os.path.samefile(path, source):
+            raise UsageError(f"refusing to write {what} over the input file {source}")
+
+
 def write_atomic(path: str | Path, data: bytes | str, protect: Iterable[str | Path] = (), *, what: str = "the output") -> Path:
     """Write ``data`` to ``path`` via a temporary file and ``os.replace``; never over a protected file.
 
@@ -24,17 +33,21 @@ def write_atomic(path: str | Path, data: bytes | str, protect: Iterable[str | Pa
     temporary file's 0600.
     """
     path = Path(path)
-    for source in protect:
-        source = Path(source)
-        if path.exists() and source.exists() and os.path.samefile(path, source):
-            raise UsageError(f"refusing to write {what} over the input file {source}")
-    if path.is_dir():
+    refuse_input_overwrite(path, protect, what)
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:  # a name too long, a component that is a file
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if is_dir:
         raise UsageError(f"{path} is a directory; give a file name")
     directory = path.parent
     if not directory.is_dir():
         raise UsageError(f"the output directory {directory} does not exist")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -42,6 +55,9 @@ def write_atomic(path: str | Path, data: bytes | str, protect: Iterable[str | Pa
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -15,7 +15,7 @@ import click
 
 from ._version import __version__
 from .atomic import write_atomic
-from .cli_common import EXIT_CODES_HELP, assessment_options, handle_errors, prepare
+from .cli_common import EXIT_CODES_HELP, assessment_options, echo_problems, handle_errors, prepare
 from .errors import InvalidAgreement, UsageError
 
 # Each command imports what it needs when it runs: `moukit --help` stays fast, and only
@@ -54,8 +54,7 @@ def validate(files: tuple[Path, ...]) -> None:
             load_agreement(path)
         except InvalidAgreement as error:
             failed += 1
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
+            echo_problems(error)
             continue
         click.echo(f"{path}: valid")
     if failed:
@@ -96,6 +95,7 @@ def score(file: Path, checklists: tuple[str, ...], profile: str | None, fmt: str
 def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
     """Explain a criterion: its question, sources, rule in words and model clause."""
     from .checklist.load import find_checklist, load_sources, shipped_checklist_paths
+    from .checklist.model import RULE_PARTS
 
     refs = list(checklists) or [p.stem for p in shipped_checklist_paths()]
     register = load_sources()
@@ -127,7 +127,7 @@ def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
                 "met": "Met when",
                 "partly_met": "Partly met when",
             }
-            for part in ("not_applicable", "red_flag", "met", "partly_met"):
+            for part in RULE_PARTS:
                 rule = criterion.rules.get(part)
                 if rule is not None:
                     out.extend(_wrap(f"- {labels[part]}: {_readable(rule.describe(), rule.fields())}"))
@@ -140,7 +140,9 @@ def explain(criterion_id: str, checklists: tuple[str, ...]) -> None:
                 out += ["", f"Red flag: {criterion.red_flag}"]
             out += ["", "Why it matters:", *_wrap(criterion.rationale), "", "Recommendation:", *_wrap(criterion.recommendation)]
             out += ["", "Model clause:", *_wrap(criterion.model_clause, indent="  ")]
-            click.echo("\n".join(out))
+            from .render.terminal import printable
+
+            click.echo(printable("\n".join(out)))
             return
     raise UsageError(f"no criterion {criterion_id!r} in checklists: {', '.join(refs)} (moukit checklists lists them)")
 

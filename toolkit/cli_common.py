@@ -50,6 +50,12 @@ def prepare(checklists: tuple[str, ...] | list[str], profile: str | None) -> tup
     return load_checklists(refs), loaded_profile
 
 
+def echo_problems(error: MoukitError) -> None:
+    """Print each problem of a user error on stderr, one line each."""
+    for problem in error.problems:
+        click.echo(str(problem) if problem.file else f"error: {problem}", err=True)
+
+
 def handle_errors(func: F) -> F:
     """Print a user error as located lines on stderr and exit with its code, never a traceback."""
 
@@ -58,8 +64,13 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except MoukitError as error:
-            for problem in error.problems:
-                click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
+            echo_problems(error)
             raise SystemExit(error.exit_code) from None
+        except OSError as error:
+            # A file the system refuses (name too long, a path through a file, no space left):
+            # the user's to fix, so a message, not a traceback.
+            name = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {name}{error.strerror or error}", err=True)
+            raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]

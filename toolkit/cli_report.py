@@ -6,13 +6,14 @@ when the first PDF is written.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
 
-from .cli_common import EXIT_CODES_HELP, assessment_options, handle_errors, prepare
+from .cli_common import EXIT_CODES_HELP, assessment_options, echo_problems, handle_errors, prepare
 from .errors import MoukitError, UsageError
 
 FORMAT_CHOICES = ("pdf", "html", "md", "json")
@@ -36,11 +37,17 @@ assessment: the same input then gives byte-identical PDF and HTML.
 )
 
 
-def _plan(files: tuple[Path, ...], output: Path | None, fmt: str | None) -> list[tuple[Path, Path, str]]:
-    """(input, output path, format) for every input, or a UsageError explaining what is wrong."""
+def _plan(
+    files: tuple[Path, ...], output: Path | None, fmt: str | None, as_directory: bool = False
+) -> list[tuple[Path, Path, str]]:
+    """(input, output path, format) for every input, or a UsageError explaining what is wrong.
+
+    ``as_directory`` is true when OUT was written with a trailing slash: a directory, whatever
+    its name looks like.
+    """
     from .render.report import EXTENSIONS, FORMATS, default_output, format_for
 
-    if output is not None and output.suffix.lower() in FORMATS and not output.is_dir():
+    if output is not None and not as_directory and output.suffix.lower() in FORMATS and not output.is_dir():
         suffix_fmt = format_for(output)
         if fmt and fmt != suffix_fmt:
             raise UsageError(f"--format {fmt} does not match the suffix of {output}; drop one of them")
@@ -49,7 +56,7 @@ def _plan(files: tuple[Path, ...], output: Path | None, fmt: str | None) -> list
                 f"{len(files)} input files give {len(files)} reports: -o must name a directory, not the file {output}"
             )
         return [(files[0], output, suffix_fmt)]
-    if output is not None and output.suffix and not output.is_dir() and not str(output).endswith(("/", "\\")):
+    if output is not None and output.suffix and not output.is_dir() and not as_directory:
         known = ", ".join(sorted(set(FORMATS)))
         raise UsageError(f"cannot tell the report format of {output}: use a name ending in {known}, or a directory")
     fmt = fmt or "pdf"
@@ -69,7 +76,7 @@ def _plan(files: tuple[Path, ...], output: Path | None, fmt: str | None) -> list
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     metavar="OUT",
     help="Report file (its suffix picks the format) or, for several inputs, a directory. Default: STEM-report.pdf next to each input.",
 )
@@ -95,7 +102,7 @@ def _plan(files: tuple[Path, ...], output: Path | None, fmt: str | None) -> list
 @handle_errors
 def report(
     files: tuple[Path, ...],
-    output: Path | None,
+    output: str | None,
     fmt: str | None,
     checklists: tuple[str, ...],
     profile: str | None,
@@ -121,11 +128,16 @@ def report(
     from .render.report import ReportRenderer, Timings
 
     load_messages(language)  # refuse an unknown language before any work
-    plan = _plan(files, output, fmt)
+    # click would drop a trailing slash from a Path; it is how a user says "a directory".
+    as_directory = bool(output) and output.endswith(("/", os.sep))
+    output = Path(output) if output else None
+    plan = _plan(files, output, fmt, as_directory)
     selected, loaded_profile = prepare(checklists, profile)
-    for _, out, _ in plan:
-        if output is not None and out.parent == output and not output.exists():
+    if output is not None and any(out.parent == output for _, out, _ in plan) and not output.exists():
+        try:
             output.mkdir(parents=True)  # -o names a directory that does not exist yet
+        except OSError as exc:
+            raise UsageError(f"cannot create the directory {output}: {exc.strerror or exc}") from None
     protect = [Path(c) for c in checklists if Path(c).is_file()]
     if profile and Path(profile).is_file():
         protect.append(Path(profile))
@@ -166,8 +178,7 @@ def report(
         for path, pages in written:
             click.echo(f"{path}" + (f" ({pages} pages)" if pages else ""))
     for error in failed:
-        for problem in error.problems:
-            click.echo(str(problem) if problem.file else f"error: {problem}", err=True)
+        echo_problems(error)
     if failed:
         click.echo(f"{len(failed)} of {len(plan)} report(s) not written", err=True)
         raise SystemExit(2)

@@ -33,6 +33,8 @@ def load_findings(path: str | Path, data: Any | None = None) -> Findings:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InvalidAgreement([Problem(str(path), None, None, "", f"not a findings JSON document: {exc}")]) from None
+    if not isinstance(data, dict):
+        raise InvalidAgreement([Problem(str(path), 1, 1, "", "a findings document must be a JSON object")])
     if data.get("format") != FINDINGS_FORMAT:
         raise InvalidAgreement(
             [

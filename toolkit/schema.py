@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .checklist.fields import _strip_optional
-from .model import Agreement, Clause
+from .model import AGREEMENT_FORMAT, Agreement, Clause
 
 SCHEMA_ID = "https://moukit.invalid/schema/agreement-1.0.json"
 
@@ -150,7 +150,7 @@ def _lines(model: type[BaseModel], indent: str) -> list[str]:
     out: list[str] = []
     for name, field in model.model_fields.items():
         if name == "format":
-            out.append(f'{indent}format: "moukit-agreement/1.0"')
+            out.append(f'{indent}format: "{AGREEMENT_FORMAT}"')
             continue
         sub = _model_type(field)
         required = field.is_required()

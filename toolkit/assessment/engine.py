@@ -12,9 +12,9 @@ import pycountry
 
 from .._version import __version__
 from ..agreements import LoadedAgreement
-from ..checklist.fields import all_clause_paths, clause_at, value_at
+from ..checklist.fields import all_clause_paths, clause_at, is_recorded, value_at
 from ..checklist.load import check_profile_ids, load_checklists, load_sources
-from ..checklist.model import Checklist, Criterion, Profile
+from ..checklist.model import RULE_PARTS, Checklist, Criterion, Profile
 from ..model import Agreement
 from . import method
 from .findings import (
@@ -35,7 +35,6 @@ from .findings import (
     RulePart,
 )
 
-ORDER = ("not_applicable", "red_flag", "met", "partly_met")
 
 
 def assess(
@@ -92,7 +91,7 @@ def assess(
 def _finding(doc: Agreement, checklist: Checklist, criterion: Criterion, weight: float, overrides: dict[str, str]) -> Finding:
     parts: list[RulePart] = []
     outcome, flagged = "not_met", False
-    for part in ORDER:
+    for part in RULE_PARTS:
         rule = criterion.rules.get(part)
         if rule is None:
             continue
@@ -146,7 +145,7 @@ def _evidence(doc: Agreement, criterion: Criterion) -> list[Evidence]:
     """The evidence of every field the criterion's rules look at, once per clause, in rule order."""
     out: list[Evidence] = []
     seen: set[str] = set()
-    for part in ORDER:
+    for part in RULE_PARTS:
         rule = criterion.rules.get(part)
         if rule is None:
             continue
@@ -169,8 +168,7 @@ def _evidence(doc: Agreement, criterion: Criterion) -> list[Evidence]:
                     )
                 )
             else:
-                empty = value in (None, [], "", False)
-                out.append(Evidence(field=key, value=_plain(value), silent=empty))
+                out.append(Evidence(field=key, value=_plain(value), silent=not is_recorded(value)))
     return out
 
 

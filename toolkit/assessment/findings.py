@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FINDINGS_FORMAT = "moukit-findings/1.0"
 
@@ -194,6 +194,25 @@ class Findings(_Model):
     groups: list[GroupScore]
     gaps: list[Gap]
     findings: list[Finding]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> "Findings":
+        # A findings document can be read back from JSON: every reference in it must resolve,
+        # or a view would fail half way through.
+        checklists = {c.id for c in self.checklists}
+        groups = {(g.checklist, g.group) for g in self.groups}
+        criteria = {f.criterion for f in self.findings}
+        for f in self.findings:
+            if f.checklist not in checklists:
+                raise ValueError(f"finding {f.criterion} names checklist {f.checklist!r}, which is not in checklists")
+            if (f.checklist, f.group) not in groups:
+                raise ValueError(f"finding {f.criterion} names group {f.group!r}, which is not in groups")
+        named = [g.criterion for g in self.gaps] + [c for g in self.gaps for c in g.also]
+        named += [c for flag in self.red_flags for c in flag.criteria]
+        for criterion in named:
+            if criterion not in criteria:
+                raise ValueError(f"criterion {criterion!r} is named in gaps or red_flags but has no finding")
+        return self
 
     def finding(self, criterion_id: str) -> Finding:
         return next(f for f in self.findings if f.criterion == criterion_id)

@@ -102,6 +102,18 @@ def resolve(path: str) -> FieldInfo:
     raise UnknownField(f"unknown field {path!r}")  # pragma: no cover - loop always returns
 
 
+def is_recorded(value: Any) -> bool:
+    """Whether the agreement says something here: not None, empty, ``silent`` or false.
+
+    A number is recorded even when it is 0 (a notice period of 0 months is a statement).
+    """
+    if value is None or value is False or value == "silent":
+        return False
+    if isinstance(value, (str, list, tuple)) and len(value) == 0:
+        return False
+    return True
+
+
 def value_at(agreement: Agreement, path: str) -> Any:
     """The value at ``path`` in an agreement; a clause stands for its status."""
     node: Any = agreement

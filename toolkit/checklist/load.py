@@ -19,11 +19,10 @@ from pydantic import ValidationError
 from ..assets import checklists_dir
 from ..errors import InvalidChecklist, Problem, UsageError
 from ..yamlio import YAMLReadError, dotted, load_file, position, problems_from_validation
-from .model import Checklist, Profile, SourceRegister
+from .model import RULE_PARTS, Checklist, Profile, SourceRegister
 from .rules import RuleError, compile_rule
 
 SOURCES_FILE = "sources.yaml"
-RULE_PARTS = ("not_applicable", "red_flag", "met", "partly_met")
 
 
 def _read(path: Path, positions: bool = False) -> Any:
@@ -128,16 +127,23 @@ def shipped_checklist_paths() -> list[Path]:
 DEFAULT_CHECKLISTS = ("ilo-mlf", "fair-recruitment", "domestic-workers", "r86-model-agreement")
 
 
+def _looks_like_a_path(ref: str) -> bool:
+    """A reference with a directory part or a file suffix is a path; a bare name is a shipped id first."""
+    return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in (".yaml", ".yml", ".json")
+
+
 def find_checklist(ref: str) -> Checklist:
     """Load a checklist by shipped id (e.g. ``ilo-mlf``) or by file path."""
     candidate = Path(ref)
-    if candidate.suffix in (".yaml", ".yml", ".json") or candidate.exists():
+    if _looks_like_a_path(ref):
         if not candidate.is_file():
             raise UsageError(f"checklist file not found: {ref}")
         return load_checklist(candidate)
     for path in shipped_checklist_paths():
         if path.stem == ref:
             return _load_shipped(str(path))
+    if candidate.is_file():
+        return load_checklist(candidate)
     known = ", ".join(p.stem for p in shipped_checklist_paths())
     raise UsageError(f"unknown checklist {ref!r}; shipped checklists: {known} (or give a path to a .yaml file)")
 
@@ -179,11 +185,12 @@ def shipped_profile_paths() -> list[Path]:
 def load_profile(ref: str | Path) -> Profile:
     """Load a profile that selects checklists and adjusts weights, by shipped id or by path."""
     path = Path(ref)
-    if not path.exists() and path.suffix not in (".yaml", ".yml", ".json"):
+    if not _looks_like_a_path(str(ref)):
         shipped = {p.stem: p for p in shipped_profile_paths()}
-        if str(ref) not in shipped:
+        if str(ref) in shipped:
+            path = shipped[str(ref)]
+        elif not path.is_file():
             raise UsageError(f"unknown profile {str(ref)!r}; shipped profiles: {', '.join(shipped)} (or give a path to a .yaml file)")
-        path = shipped[str(ref)]
     data = _read(path)
     if not isinstance(data, dict):
         raise InvalidChecklist([Problem(str(path), 1, 1, "", "a profile must be a mapping with id and title")])

@@ -14,6 +14,9 @@ Outcome = Literal["met", "partly_met", "not_met", "not_applicable"]
 OUTCOMES: tuple[str, ...] = ("met", "partly_met", "not_met", "not_applicable")
 Certainty = Literal["verified", "partly_verified", "recalled"]
 
+#: The parts of a criterion's rule, in the order they are tried; the first that holds decides.
+RULE_PARTS: tuple[str, ...] = ("not_applicable", "red_flag", "met", "partly_met")
+
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 

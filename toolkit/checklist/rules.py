@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Agreement
 from ..model.clauses import STRENGTH_ORDER
-from .fields import FieldInfo, UnknownField, clause_at, resolve, value_at
+from .fields import FieldInfo, UnknownField, clause_at, is_recorded, resolve, value_at
 
 FIELD_OPERATORS = ("equals", "in", "at_least", "at_most", "contains", "contains_any", "contains_all", "is_set")
 COUNT_OPERATORS = ("at_least", "at_most")
@@ -133,8 +133,7 @@ class FieldTest(Rule):
         if op == "in":
             return value in expected
         if op == "is_set":
-            present = value not in (None, "", [], "silent")
-            return present if expected else not present
+            return is_recorded(value) is expected
         if op == "contains":
             return expected in (value or [])
         if op == "contains_any":

@@ -11,6 +11,8 @@ escaped unless they are already markup (see :meth:`Messages.markup`).
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -91,6 +93,8 @@ def available_languages() -> list[str]:
 @lru_cache(maxsize=None)
 def load_messages(language: str = DEFAULT_LANGUAGE) -> Messages:
     """Load a catalogue; a language other than English falls back to English key by key."""
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", language or ""):
+        raise UsageError(f"{language!r} is not a language code such as en, fr or pt-BR")
     path = catalogue_path(language)
     if not path.is_file():
         known = ", ".join(available_languages())

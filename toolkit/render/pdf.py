@@ -71,7 +71,7 @@ class PdfRenderer:
 
         The cyclic garbage collector is paused while WeasyPrint works: it allocates hundreds of
         thousands of small objects per report, and the collector's repeated passes over them
-        cost a fifth of the render time. It is switched back on (and run) before returning.
+        cost a fifth of the render time. It is switched back on before returning.
         """
         enabled = gc.isenabled()
         gc.disable()

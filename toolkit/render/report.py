@@ -17,14 +17,13 @@ at all. A report is never written over one of the input files.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..assessment.findings import Findings
-from ..atomic import write_atomic as _write_atomic
+from ..atomic import refuse_input_overwrite, write_atomic
 from ..errors import UsageError
 from .html import ReportOptions, render_html
 
@@ -53,10 +52,6 @@ def default_output(source: Path, fmt: str, directory: Path | None = None) -> Pat
 
 
 # --------------------------------------------------------------------------- writing
-
-
-# Kept as a name of this module: callers write reports with it.
-write_atomic = _write_atomic
 
 
 # --------------------------------------------------------------------------- rendering
@@ -140,9 +135,7 @@ class ReportRenderer:
         timing = timing if timing is not None else Timings()
         protect = list(protect)
         # Check before rendering, so a refused output costs nothing and leaves nothing behind.
-        for source in protect:
-            if out.exists() and Path(source).exists() and os.path.samefile(out, source):
-                raise UsageError(f"refusing to write the report over the input file {source}")
+        refuse_input_overwrite(out, protect, "the report")
         data = self.render(findings, fmt, timing)
         t0 = time.perf_counter()
         write_atomic(out, data, protect, what="the report")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from ..assessment.findings import Findings
@@ -27,6 +28,15 @@ def _bar(score: float | None) -> str:
         return "n/a".ljust(BAR)
     filled = round(score / 100 * BAR)
     return "#" * filled + "." * (BAR - filled)
+
+
+# C0 and C1 control characters (and DEL): agreement text must not drive the user's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    """Untrusted text made safe for a terminal: control characters become U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(text))
 
 
 def _clip(text: str, width: int) -> str:
@@ -110,4 +120,4 @@ def summary(findings: Findings, *, gaps: int = 10, width: int = 100) -> str:
         counts[f.outcome] += 1
     add("Outcomes: " + ", ".join(f"{OUTCOME_WORDS[k]} {v}" for k, v in counts.items()))
     add("Details: moukit score FILE --format json; why a criterion came out: moukit explain ID")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
