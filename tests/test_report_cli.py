@@ -227,3 +227,25 @@ def test_trailing_slash_names_a_new_directory(inputs):
     result = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(inputs / "reports.v2") + "/", "--format", "md")
     assert result.exit_code == 0, result.output
     assert (inputs / "reports.v2" / "hostile-report.md").is_file()
+
+
+def test_language_must_be_a_language_code(inputs):
+    result = run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(inputs / "r.html"), "--language", "../../checklists/sources")
+    assert result.exit_code == 2
+    assert "is not a language code" in result.output
+    assert not (inputs / "r.html").exists()
+
+
+def test_findings_json_with_dangling_references_is_refused_cleanly(inputs):
+    import json
+
+    out = inputs / "f.json"
+    assert run(str(inputs / "hostile.yaml"), "-c", CHECKLIST, "-o", str(out)).exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["groups"] = doc["groups"][1:]  # a finding's group is no longer listed
+    out.write_text(json.dumps(doc), encoding="utf-8")
+    result = run(str(out), "-o", str(inputs / "again.html"))
+    assert result.exit_code == 2
+    assert "which is not in groups" in result.output
+    assert "Traceback" not in result.output
+    assert not (inputs / "again.html").exists()
