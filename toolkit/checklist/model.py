@@ -10,8 +10,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from .rules import Rule
 
 WeightClass = Literal["core", "important", "good_practice"]
-Outcome = Literal["met", "partly_met", "not_met", "not_applicable"]
-OUTCOMES: tuple[str, ...] = ("met", "partly_met", "not_met", "not_applicable")
 Certainty = Literal["verified", "partly_verified", "recalled"]
 
 #: The parts of a criterion's rule, in the order they are tried; the first that holds decides.

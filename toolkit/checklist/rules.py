@@ -72,8 +72,6 @@ class Rule:
     def fields(self) -> list[FieldInfo]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def operators(self) -> set[str]:  # pragma: no cover - abstract
-        raise NotImplementedError
 
 
 def _fmt(value: Any) -> str:
@@ -112,8 +110,6 @@ class Combine(Rule):
     def fields(self) -> list[FieldInfo]:
         return [f for p in self.parts for f in p.fields()]
 
-    def operators(self) -> set[str]:
-        return {self.op}.union(*(p.operators() for p in self.parts))
 
 
 @dataclass
@@ -163,8 +159,6 @@ class FieldTest(Rule):
     def fields(self) -> list[FieldInfo]:
         return [self.info]
 
-    def operators(self) -> set[str]:
-        return {self.op}
 
 
 @dataclass
@@ -192,8 +186,6 @@ class CountTest(Rule):
     def fields(self) -> list[FieldInfo]:
         return [self.info]
 
-    def operators(self) -> set[str]:
-        return {"count"}
 
 
 @dataclass
@@ -212,8 +204,6 @@ class EvidenceTest(Rule):
     def fields(self) -> list[FieldInfo]:
         return [self.info]
 
-    def operators(self) -> set[str]:
-        return {"evidence"}
 
 
 def _jsonable(value: Any) -> Any:

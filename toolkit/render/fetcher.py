@@ -62,7 +62,3 @@ class BundledAssetFetcher(URLFetcher):
         except ValueError:
             return None
         return candidate if candidate.is_file() else None
-
-    def reset(self) -> None:
-        self.requests.clear()
-        self.refused.clear()

@@ -15,7 +15,7 @@ import re
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from markupsafe import Markup, escape
 from ruamel.yaml import YAML
@@ -116,6 +116,3 @@ def format_date(messages: Messages, value: Any) -> str:
     if value is None:
         return ""
     return messages.text("date.format", day=value.day, month=month_name(messages, value.month), year=value.year)
-
-
-Formatter = Callable[..., Any]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import logging
 import time
 from dataclasses import dataclass, field
 
@@ -99,8 +98,3 @@ class PdfRenderer:
         self.pages = len(rendered.pages)
         assert isinstance(data, bytes)
         return data
-
-
-def weasyprint_logger() -> logging.Logger:
-    """The logger WeasyPrint reports problems on (tests capture it to prove a render is clean)."""
-    return logging.getLogger("weasyprint")

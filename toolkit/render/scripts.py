@@ -120,8 +120,6 @@ _add(0xFE70, 0xFEFF, ARABIC)
 _RANGES.sort(key=lambda r: r[0])
 _STARTS = [r[0] for r in _RANGES]
 
-#: Scripts of the partner countries moukit's examples and tests cover.
-PARTNER_SCRIPTS = (THAI, KHMER, MYANMAR, LAO, ARABIC, DEVANAGARI, BENGALI)
 
 
 def script_of(char: str) -> Script | None:

@@ -13,7 +13,6 @@ OUTCOME_WORDS = {
     "not_met": "not met",
     "not_applicable": "not applicable",
 }
-OUTCOME_SYMBOLS = {"met": "+", "partly_met": "~", "not_met": "-", "not_applicable": "."}
 KIND_WORDS = {
     "binding_agreement": "binding agreement",
     "mou": "MOU",
