@@ -177,3 +177,13 @@ def test_methodology_page_states_the_numbers_the_engine_uses() -> None:
     assert "**60 or more** is *protection-focused*, **under 40** *control-focused*" in text
     assert method.BALANCE_THRESHOLDS == {"protection_focused_at_least": 60.0, "control_focused_below": 40.0}
     assert method.RED_FLAG_CAPS == {1: "C", 2: "D"}
+
+
+def test_checklist_paths_in_a_profile_are_relative_to_the_profile(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "ministry"
+    folder.mkdir()
+    (folder / "ours.yaml").write_text((FIXTURES / "checklists" / "mini.yaml").read_text())
+    (folder / "profile.yaml").write_text("id: ours\ntitle: Ours\nchecklists: [ours.yaml]\n")
+    monkeypatch.chdir(tmp_path)  # not the profile's folder
+    findings = toolkit.assess(agreement(GOOD), profile=toolkit.load_profile(folder / "profile.yaml"))
+    assert [c.id for c in findings.checklists] == ["mini"]

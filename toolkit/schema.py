@@ -6,13 +6,12 @@ Both are generated, never written by hand, so they cannot drift from the models.
 from __future__ import annotations
 
 import json
-import typing
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
-from .checklist.fields import _strip_optional
+from .model.introspect import choices as _choices
+from .model.introspect import submodel as _model_type
 from .model import AGREEMENT_FORMAT, Agreement, Clause
 
 SCHEMA_ID = "https://moukit.invalid/schema/agreement-1.0.json"
@@ -125,25 +124,9 @@ def _scalar(value: Any) -> str:
     return " " + json.dumps(value, ensure_ascii=False)
 
 
-def _choices(annotation: Any) -> list[str]:
-    annotation = _strip_optional(annotation)
-    if typing.get_origin(annotation) is list:
-        annotation = _strip_optional(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) is typing.Literal:
-        return [str(a) for a in typing.get_args(annotation)]
-    return []
-
-
 def _first_line(text: str | None) -> str:
     lines = (text or "").strip().splitlines()
     return lines[0] if lines else ""
-
-
-def _model_type(field: FieldInfo) -> type[BaseModel] | None:
-    annotation = _strip_optional(field.annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
 
 
 def _lines(model: type[BaseModel], indent: str) -> list[str]:

@@ -7,16 +7,16 @@ load time, and each compared value is checked against the values the field can t
 
 from __future__ import annotations
 
-import types
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from ..model import Agreement, Clause
 from ..model.clauses import STRENGTH_ORDER
+from ..model.introspect import strip_optional
 
 
 @dataclass(frozen=True)
@@ -36,17 +36,8 @@ class UnknownField(ValueError):
     pass
 
 
-def _strip_optional(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return annotation
-
-
 def _leaf(path: str, annotation: Any, description: str, clause_path: str | None) -> FieldInfo:
-    annotation = _strip_optional(annotation)
+    annotation = strip_optional(annotation)
     origin = typing.get_origin(annotation)
     if origin is Literal:
         choices = tuple(str(a) for a in typing.get_args(annotation))
@@ -54,7 +45,7 @@ def _leaf(path: str, annotation: Any, description: str, clause_path: str | None)
         return FieldInfo(path, "choice", choices, ordinal, None, description, clause_path)
     if origin is list:
         (item,) = typing.get_args(annotation)
-        item = _strip_optional(item)
+        item = strip_optional(item)
         if typing.get_origin(item) is Literal:
             choices = tuple(str(a) for a in typing.get_args(item))
             return FieldInfo(path, "list", choices, False, "choice", description, clause_path)
@@ -83,7 +74,7 @@ def resolve(path: str) -> FieldInfo:
             where = ".".join(parts[:index]) or "the agreement"
             raise UnknownField(f"unknown field {path!r}: {where} has no field {name!r} (it has: {known})")
         description = field.description or description
-        annotation = _strip_optional(field.annotation)
+        annotation = strip_optional(field.annotation)
         is_last = index == len(parts) - 1
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             if issubclass(annotation, Clause):
@@ -142,7 +133,7 @@ def all_clause_paths() -> list[tuple[str, str]]:
         for name, field in model.model_fields.items():
             extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
             orientation = extra.get("x-orientation", inherited)
-            annotation = _strip_optional(field.annotation)
+            annotation = strip_optional(field.annotation)
             path = f"{prefix}{name}"
             if isinstance(annotation, type) and issubclass(annotation, Clause):
                 if orientation:
@@ -160,7 +151,7 @@ def all_field_paths() -> list[FieldInfo]:
 
     def walk(model: type[BaseModel], prefix: str) -> None:
         for name, field in model.model_fields.items():
-            annotation = _strip_optional(field.annotation)
+            annotation = strip_optional(field.annotation)
             path = f"{prefix}{name}"
             if isinstance(annotation, type) and issubclass(annotation, BaseModel):
                 if issubclass(annotation, Clause):

@@ -199,6 +199,11 @@ def load_profile(ref: str | Path) -> Profile:
     except ValidationError as exc:
         raise InvalidChecklist(problems_from_validation(exc, _read(path, True), str(path))) from None
     profile._path = str(path)
+    # A checklist named by path in a profile is found next to the profile, wherever moukit runs.
+    profile.checklists = [
+        str(path.parent / ref) if _looks_like_a_path(ref) and not Path(ref).is_absolute() else ref
+        for ref in profile.checklists
+    ]
     return profile
 
 
