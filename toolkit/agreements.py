@@ -7,7 +7,6 @@ one pass.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -16,7 +15,7 @@ from pydantic import ValidationError
 
 from .errors import InvalidAgreement, Problem
 from .model import Agreement
-from .yamlio import YAMLReadError, load_file, load_text, problems_from_validation
+from .yamlio import YAMLReadError, load_text, problems_from_validation, read_source
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,11 @@ def load_agreement(path: str | Path) -> LoadedAgreement:
     """
     path = Path(path)
     try:
-        data = load_file(path)
+        text, digest = read_source(path)
+        data = load_text(text, str(path))
     except YAMLReadError as exc:
         raise InvalidAgreement([exc.problem]) from None
-    agreement = parse_agreement(data, str(path), lambda: load_file(path, positions=True))
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    agreement = parse_agreement(data, str(path), lambda: load_text(text, str(path), positions=True))
     return LoadedAgreement(agreement, path.name, digest)
 
 

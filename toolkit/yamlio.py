@@ -8,6 +8,7 @@ by the same loaders (YAML 1.2 is a superset of JSON), so both formats get line n
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -58,21 +59,25 @@ def _syntax_problem(exc: MarkedYAMLError, source: str) -> Problem:
     return Problem(source, line, column, "", f"not valid YAML: {message}")
 
 
-def load_file(path: str | Path, *, positions: bool = False) -> Any:
-    """Read and parse a YAML or JSON file (see :func:`load_text` for ``positions``)."""
+def read_source(path: str | Path) -> tuple[str, str]:
+    """The text of a file and the SHA-256 of its bytes, from one read."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
     except FileNotFoundError:
         raise YAMLReadError(Problem(str(path), None, None, "", "file not found")) from None
     except IsADirectoryError:
         raise YAMLReadError(Problem(str(path), None, None, "", "is a directory, not a file")) from None
     except UnicodeDecodeError as exc:
-        raise YAMLReadError(
-            Problem(str(path), None, None, "", f"not UTF-8 text (byte {exc.start})")
-        ) from None
+        raise YAMLReadError(Problem(str(path), None, None, "", f"not UTF-8 text (byte {exc.start})")) from None
     except OSError as exc:
         raise YAMLReadError(Problem(str(path), None, None, "", exc.strerror or str(exc))) from None
+
+
+def load_file(path: str | Path, *, positions: bool = False) -> Any:
+    """Read and parse a YAML or JSON file (see :func:`load_text` for ``positions``)."""
+    text, _ = read_source(path)
     return load_text(text, str(path), positions=positions)
 
 

@@ -8,7 +8,6 @@ source register.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +17,7 @@ from pydantic import ValidationError
 
 from ..assets import checklists_dir
 from ..errors import InvalidChecklist, Problem, UsageError
-from ..yamlio import YAMLReadError, dotted, load_file, position, problems_from_validation
+from ..yamlio import YAMLReadError, dotted, load_file, load_text, position, problems_from_validation, read_source
 from .model import RULE_PARTS, Checklist, Profile, SourceRegister
 from .rules import RuleError, compile_rule
 
@@ -46,15 +45,23 @@ def load_sources(path: str | None = None) -> SourceRegister:
 def load_checklist(path: str | Path) -> Checklist:
     """Load one checklist file and compile its rules; raise :class:`InvalidChecklist` if unusable."""
     path = Path(path)
-    data = _read(path)
     source = str(path)
+    try:
+        text, digest = read_source(path)
+        data = load_text(text, source)
+    except YAMLReadError as exc:
+        raise InvalidChecklist([exc.problem]) from None
+
+    def located() -> Any:
+        return load_text(text, source, positions=True)
+
     if not isinstance(data, dict):
         raise InvalidChecklist([Problem(source, 1, 1, "", "a checklist must be a mapping with id, version, groups and criteria")])
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
-        located = _read(path, True)
-        raise InvalidChecklist([_name_criterion(p, located) for p in problems_from_validation(exc, located, source)]) from None
+        where = located()
+        raise InvalidChecklist([_name_criterion(p, where) for p in problems_from_validation(exc, where, source)]) from None
 
     # Problems are gathered with their place in the file and located at the end, reading the
     # file again with positions only when there is something to report.
@@ -95,9 +102,9 @@ def load_checklist(path: str | Path) -> Checklist:
                 problem(index, exc.loc, cid, str(exc))
         criterion._rules = compiled
     if found:
-        located = _read(path, True)
-        raise InvalidChecklist([Problem(source, *position(located, loc), label, message) for loc, label, message in found])
-    checklist._sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        where = located()
+        raise InvalidChecklist([Problem(source, *position(where, loc), label, message) for loc, label, message in found])
+    checklist._sha256 = digest
     checklist._path = path.name
     return checklist
 
