@@ -225,13 +225,17 @@ def _checklist_score(checklist: Checklist, findings: list[Finding]) -> Checklist
 
 def _overall(findings: list[Finding], red_flags: int) -> Overall:
     index = _index(findings)[0]
+    counts = _counts(findings)
     if index is None:
-        return Overall(index=None, grade=None, grade_label=None, grade_uncapped=None, capped_by_red_flags=False, red_flags=red_flags)
+        return Overall(
+            counts=counts, index=None, grade=None, grade_label=None, grade_uncapped=None, capped_by_red_flags=False, red_flags=red_flags
+        )
     uncapped = method.grade_for(index).grade
     cap = method.cap_for(red_flags)
     grade = method.worse(uncapped, cap) if cap else uncapped
     label = next(b.label for b in method.GRADE_BANDS if b.grade == grade)
     return Overall(
+        counts=counts,
         index=index,
         grade=grade,
         grade_label=label,

@@ -98,6 +98,10 @@ class Counts(_Model):
     not_met: int = 0
     not_applicable: int = 0
 
+    @property
+    def total(self) -> int:
+        return self.met + self.partly_met + self.not_met + self.not_applicable
+
 
 class GroupScore(_Model):
     checklist: str
@@ -128,6 +132,7 @@ class RedFlag(_Model):
 
 
 class Overall(_Model):
+    counts: Counts = Field(description="Outcomes over all the criteria applied.")
     index: float | None
     grade: str | None
     grade_label: str | None

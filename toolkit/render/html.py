@@ -379,9 +379,6 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         thresholds=[bt.get("control_focused_below", 40.0), bt.get("protection_focused_at_least", 60.0)],
         width=360,
     )
-    outcome_counts = {k: 0 for k in ("met", "partly_met", "not_met", "not_applicable")}
-    for f in findings.findings:
-        outcome_counts[f.outcome] += 1
 
     title = a.title
     header_title = a.short_title or a.title
@@ -428,7 +425,6 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         "annex_section": annex_section,
         "finding_anchor": finding_anchor,
         "top_gaps": top_gaps,
-        "outcome_counts": outcome_counts,
         "red_flags_shown": findings.red_flags[:SUMMARY_RED_FLAGS],
         "red_flags_more": max(0, len(findings.red_flags) - SUMMARY_RED_FLAGS),
         "chart": chart,

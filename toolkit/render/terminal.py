@@ -114,9 +114,7 @@ def summary(findings: Findings, *, gaps: int = 10, width: int = 100) -> str:
             for line in textwrap.wrap(finding.recommendation, width - 7):
                 add(f"       {line}")
         add("")
-    counts = {k: 0 for k in OUTCOME_WORDS}
-    for f in findings.findings:
-        counts[f.outcome] += 1
-    add("Outcomes: " + ", ".join(f"{OUTCOME_WORDS[k]} {v}" for k, v in counts.items()))
+    counts = findings.overall.counts
+    add("Outcomes: " + ", ".join(f"{OUTCOME_WORDS[k]} {getattr(counts, k)}" for k in OUTCOME_WORDS))
     add("Details: moukit score FILE --format json; why a criterion came out: moukit explain ID")
     return printable("\n".join(lines)) + "\n"
