@@ -159,7 +159,6 @@ class GroupView:
     number: str
     anchor: str
     title: str
-    group: str
     score: float | None
     counts: Any
     findings: list[FindingView]
@@ -259,74 +258,74 @@ def page_css(messages: Messages) -> Markup:
     )
 
 
-def report_context(findings: Findings, options: ReportOptions | None = None) -> dict[str, Any]:
-    """Everything the templates show, ordered and labelled; computed from the findings alone."""
-    options = options or ReportOptions()
-    messages = load_messages(options.language)
-    moment = options.moment()
-    a = findings.agreement
-    anchors = _Anchors()
+def _checklist_views(
+    findings: Findings, messages: Messages, anchors: "_Anchors"
+) -> tuple[list["ChecklistView"], dict[str, str]]:
+    """One section per checklist, one subsection per group, each finding with its evidence.
 
-    hints: list[str] = [*a.languages]
-    for party in (a.origin, a.destination):
-        if party.name_lang:
-            hints.insert(0, party.name_lang)
-
+    A quotation already shown under an earlier criterion of the same checklist is referred to,
+    not printed again.
+    """
     by_key: dict[tuple[str, str], list[Finding]] = {}
     for f in findings.findings:
         by_key.setdefault((f.checklist, f.group), []).append(f)
     finding_anchor: dict[str, str] = {}
-
-    checklist_views: list[ChecklistView] = []
-    section = 2  # 1 is the executive summary
-    for cl in findings.checklists:
+    views: list[ChecklistView] = []
+    for section, cl in enumerate(findings.checklists, start=2):  # 1 is the executive summary
         view = ChecklistView(number=str(section), anchor=anchors("checklist", cl.id), checklist=cl)
         quoted: dict[tuple[str, str], tuple[str, str]] = {}
-        n = 0
-        for g in findings.groups:
-            if g.checklist != cl.id:
-                continue
-            n += 1
+        groups = [g for g in findings.groups if g.checklist == cl.id]
+        for n, g in enumerate(groups, start=1):
             items: list[FindingView] = []
             for f in by_key.get((cl.id, g.group), []):
                 anchor = anchors("criterion", f.criterion)
                 finding_anchor[f.criterion] = anchor
-                evidence: list[EvidenceView] = []
-                silent: list[str] = []
-                for ev in f.evidence:
-                    label = _field_label(messages, ev.field)
-                    if ev.silent:
-                        silent.append(label)
-                        continue
-                    key = (ev.field, ev.quote or "")
-                    earlier = quoted.get(key) if ev.quote else None
-                    if ev.quote and earlier is None:
-                        quoted[key] = (f.criterion, anchor)
-                    evidence.append(
-                        EvidenceView(
-                            field=label,
-                            value=_value_label(messages, ev.value),
-                            article=ev.article,
-                            quote=ev.quote,
-                            quoted_under=earlier,
-                            suggested=ev.suggested,
-                        )
-                    )
-                items.append(FindingView(finding=f, anchor=anchor, evidence=evidence, silent=silent))
+                items.append(_finding_view(f, anchor, messages, quoted))
             view.groups.append(
                 GroupView(
                     number=f"{section}.{n}",
                     anchor=anchors("group", f"{cl.id}-{g.group}"),
                     title=g.title,
-                    group=g.group,
                     score=g.score,
                     counts=g.counts,
                     findings=items,
                 )
             )
-        checklist_views.append(view)
-        section += 1
+        views.append(view)
+    return views, finding_anchor
 
+
+def _finding_view(
+    f: Finding, anchor: str, messages: Messages, quoted: dict[tuple[str, str], tuple[str, str]]
+) -> "FindingView":
+    evidence: list[EvidenceView] = []
+    silent: list[str] = []
+    for ev in f.evidence:
+        label = _field_label(messages, ev.field)
+        if ev.silent:
+            silent.append(label)
+            continue
+        key = (ev.field, ev.quote or "")
+        earlier = quoted.get(key) if ev.quote else None
+        if ev.quote and earlier is None:
+            quoted[key] = (f.criterion, anchor)
+        evidence.append(
+            EvidenceView(
+                field=label,
+                value=_value_label(messages, ev.value),
+                article=ev.article,
+                quote=ev.quote,
+                quoted_under=earlier,
+                suggested=ev.suggested,
+            )
+        )
+    return FindingView(finding=f, anchor=anchor, evidence=evidence, silent=silent)
+
+
+def _action_tiers(
+    findings: Findings, anchors: "_Anchors"
+) -> tuple[list["TierView"], dict[str, str], dict[str, str]]:
+    """The gaps as numbered actions in priority tiers, with the number and anchor of each."""
     by_id = {f.criterion: f for f in findings.findings}
     tiers: list[TierView] = []
     action_of: dict[str, str] = {}
@@ -346,11 +345,13 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
             actions.append(action)
         if actions:
             tiers.append(TierView(key=key, anchor=anchors("tier", key), actions=actions))
-    actions_section = str(section)
-    annex_section = messages.text("annex.letter")
+    return tiers, action_of, action_anchor
 
-    top_gaps = [(g, by_id[g.criterion]) for g in findings.gaps[:SUMMARY_GAPS] if g.criterion in by_id]
 
+def _charts(
+    findings: Findings, checklist_views: list["ChecklistView"], messages: Messages
+) -> tuple[charts.BarChart, charts.BalanceBar]:
+    """The geometry of the summary's two charts: scores by group, and protection versus control."""
     rows: list[charts.Bar] = []
     multi = len(findings.checklists) > 1
     for cl in checklist_views:
@@ -379,6 +380,30 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         thresholds=[bt.get("control_focused_below", 40.0), bt.get("protection_focused_at_least", 60.0)],
         width=360,
     )
+    return chart, balance_chart
+
+
+def report_context(findings: Findings, options: ReportOptions | None = None) -> dict[str, Any]:
+    """Everything the templates show, ordered and labelled; computed from the findings alone."""
+    options = options or ReportOptions()
+    messages = load_messages(options.language)
+    moment = options.moment()
+    a = findings.agreement
+    anchors = _Anchors()
+
+    hints: list[str] = [*a.languages]
+    for party in (a.origin, a.destination):
+        if party.name_lang:
+            hints.insert(0, party.name_lang)
+
+    checklist_views, finding_anchor = _checklist_views(findings, messages, anchors)
+    section = 2 + len(checklist_views)  # 1 is the executive summary
+    tiers, action_of, action_anchor = _action_tiers(findings, anchors)
+    actions_section = str(section)
+    annex_section = messages.text("annex.letter")
+    by_id = {f.criterion: f for f in findings.findings}
+    top_gaps = [(g, by_id[g.criterion]) for g in findings.gaps[:SUMMARY_GAPS] if g.criterion in by_id]
+    chart, balance_chart = _charts(findings, checklist_views, messages)
 
     title = a.title
     header_title = a.short_title or a.title
@@ -401,7 +426,7 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         "f": findings,
         "a": a,
         "o": findings.overall,
-        "balance": b,
+        "balance": findings.balance,
         "msg": msg,
         "text": messages.text,
         "label": label,
