@@ -17,8 +17,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any, Iterator
 
+import pydyf
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
@@ -27,6 +31,10 @@ from .html import stylesheet_text
 
 MIN_WEASYPRINT = 70
 
+# pydyf deflates every PDF stream at level 9. On report text, level 6 gives files about 3% larger
+# in a quarter of the time: 0.2 s less per 60-page report. See _flate_level().
+FLATE_LEVEL = 6
+
 
 def _check_version() -> None:
     major = int(weasyprint.__version__.split(".")[0])
@@ -34,6 +42,36 @@ def _check_version() -> None:
         raise RuntimeError(
             f"moukit needs WeasyPrint {MIN_WEASYPRINT} or later for safe PDF output (found {weasyprint.__version__})"
         )
+
+
+class _ZlibAtLevel:
+    """zlib as pydyf sees it while a PDF is written: compressobj() at FLATE_LEVEL, all else as is."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = FLATE_LEVEL, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(FLATE_LEVEL, *args, **kwargs)
+
+
+@contextmanager
+def _flate_level() -> Iterator[None]:
+    """Let pydyf deflate at FLATE_LEVEL for the duration of one write.
+
+    pydyf offers no setting for the level; it calls ``zlib.compressobj(level=9)`` through its
+    module's ``zlib`` name, which is swapped here and put back afterwards. If a pydyf release
+    stops using that name, nothing is swapped and PDFs are simply written at its own level.
+    """
+    original = getattr(pydyf, "zlib", None)
+    if original is not zlib:
+        yield
+        return
+    pydyf.zlib = _ZlibAtLevel()  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        pydyf.zlib = original  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -92,7 +130,8 @@ class PdfRenderer:
         )
         t2 = time.perf_counter()
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        data = rendered.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False)
+        with _flate_level():
+            data = rendered.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False)
         t3 = time.perf_counter()
         self.last = Timing(parse=t1 - t0, layout=t2 - t1, write=t3 - t2)
         self.pages = len(rendered.pages)
