@@ -30,3 +30,11 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return ROOT / "examples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the test run's parsed-checklist and template caches out of the user's ~/.cache."""
+    import os
+
+    os.environ["MOUKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("moukit-cache"))

@@ -14,8 +14,10 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml import __version__ as _ruamel_version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from .cache import remember_data
 from .errors import Problem
 
 
@@ -49,6 +51,15 @@ def load_text(text: str, source: str, *, positions: bool = False) -> Any:
         raise YAMLReadError(_syntax_problem(exc, source)) from None
     except YAMLError as exc:  # pragma: no cover - ruamel raises marked errors in practice
         raise YAMLReadError(Problem(source, None, None, "", f"not valid YAML: {exc}")) from None
+
+
+def load_text_remembered(text: str, source: str, digest: str) -> Any:
+    """:func:`load_text`, kept on disk under the text's SHA-256 ``digest`` (see :mod:`toolkit.cache`).
+
+    For files read on every run, such as the shipped checklists. A file that does not parse is
+    never kept, so its errors are reported, with their lines, every time.
+    """
+    return remember_data("yaml", f"{digest}-ruamel-{_ruamel_version}", lambda: load_text(text, source))
 
 
 def _syntax_problem(exc: MarkedYAMLError, source: str) -> Problem:

@@ -8,11 +8,11 @@ field the rule looks at, then scores per group, per checklist and overall.
 
 from __future__ import annotations
 
-import pycountry
 
 from .._version import __version__
 from ..agreements import LoadedAgreement
 from ..checklist.fields import all_clause_paths, clause_at, is_recorded, value_at
+from ..codes import country_name
 from ..checklist.load import check_profile_ids, load_checklists, load_sources
 from ..checklist.model import RULE_PARTS, Checklist, Criterion, Profile
 from ..model import Agreement
@@ -321,10 +321,9 @@ def balance(doc: Agreement) -> Balance:
 
 
 def _party(party) -> PartySummary:  # type: ignore[no-untyped-def]
-    country = pycountry.countries.get(alpha_2=party.country)
     return PartySummary(
         country=party.country,
-        country_name=getattr(country, "common_name", None) or country.name,
+        country_name=country_name(party.country) or party.country,
         name=party.name,
         name_lang=party.name_lang,
         competent_authority=party.competent_authority,

@@ -17,7 +17,16 @@ from pydantic import ValidationError
 
 from ..assets import checklists_dir
 from ..errors import InvalidChecklist, Problem, UsageError
-from ..yamlio import YAMLReadError, dotted, load_file, load_text, position, problems_from_validation, read_source
+from ..yamlio import (
+    YAMLReadError,
+    dotted,
+    load_file,
+    load_text,
+    load_text_remembered,
+    position,
+    problems_from_validation,
+    read_source,
+)
 from .model import RULE_PARTS, Checklist, Profile, SourceRegister
 from .rules import RuleError, compile_rule
 
@@ -48,7 +57,7 @@ def load_checklist(path: str | Path) -> Checklist:
     source = str(path)
     try:
         text, digest = read_source(path)
-        data = load_text(text, source)
+        data = load_text_remembered(text, source, digest)
     except YAMLReadError as exc:
         raise InvalidChecklist([exc.problem]) from None
 

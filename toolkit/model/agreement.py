@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-import pycountry
 from pydantic import Field, field_validator, model_validator
 
+from ..codes import country_name, language_name
 from .clauses import (
     Clause,
     DocumentRetention,
@@ -96,7 +96,7 @@ class Party(Strict):
     @classmethod
     def _iso_country(cls, value: str) -> str:
         code = value.upper()
-        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        if len(code) != 2 or country_name(code) is None:
             raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {value!r}")
         return code
 
@@ -110,8 +110,7 @@ def _language(value: str | None) -> str | None:
     if value is None:
         return None
     code = value.lower()
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
-    if found is None:
+    if len(code) not in (2, 3) or language_name(code) is None:
         raise ValueError(f"not an ISO 639 language code: {value!r}")
     return code
 

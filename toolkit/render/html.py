@@ -24,6 +24,8 @@ from markupsafe import Markup
 from .._version import __version__
 from ..assessment.findings import Finding, Findings
 from ..assets import templates_dir
+from ..cache import template_bytecode_cache
+from ..codes import language_name
 from . import charts
 from .messages import DEFAULT_LANGUAGE, Messages, format_date, load_messages
 from .scripts import main_language, script_runs, text_direction
@@ -97,6 +99,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_bytecode_cache(),
     )
     env.globals["script_runs"] = script_runs
     env.filters["direction"] = text_direction
@@ -194,13 +197,6 @@ def _tier(gap: Any) -> str:
     if gap.red_flag:
         return "red_flag"
     return gap.weight_class if gap.weight_class in TIERS else "good_practice"
-
-
-def _language_name(code: str) -> str:
-    import pycountry
-
-    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
-    return getattr(found, "name", None) or code
 
 
 def _field_label(messages: Messages, path: str) -> str:
@@ -441,7 +437,7 @@ def report_context(findings: Findings, options: ReportOptions | None = None) -> 
         "date_text": format_date(messages, moment.date()),
         "fmt_date": lambda d: format_date(messages, d),
         "assessors": list(options.assessors),
-        "languages": [(code, _language_name(code)) for code in a.languages],
+        "languages": [(code, language_name(code) or code) for code in a.languages],
         "checklist_views": checklist_views,
         "tiers": tiers,
         "action_of": action_of,
