@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -296,7 +296,13 @@ def _finding_view(
 ) -> "FindingView":
     evidence: list[EvidenceView] = []
     silent: list[str] = []
-    for ev in f.evidence:
+    shown = f.evidence
+    if f.outcome == "not_applicable":
+        # What matters is why the criterion does not apply: the fields of its applicability
+        # test, not the clauses it would have looked at.
+        deciding = _traced_fields(part.trace for part in f.trace if part.part == "not_applicable")
+        shown = [ev for ev in f.evidence if ev.field in deciding] or f.evidence
+    for ev in shown:
         label = _field_label(messages, ev.field)
         if ev.silent:
             silent.append(label)
@@ -316,6 +322,21 @@ def _finding_view(
             )
         )
     return FindingView(finding=f, anchor=anchor, evidence=evidence, silent=silent)
+
+
+def _traced_fields(traces: Iterable[Any]) -> set[str]:
+    """Every field a rule trace names, at any depth."""
+    found: set[str] = set()
+    stack = list(traces)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("field"), str):
+                found.add(node["field"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def _action_tiers(
