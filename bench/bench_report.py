@@ -11,15 +11,24 @@ Pinned to one CPU core (os.sched_setaffinity; child processes inherit it), so th
 2. for each example, the time of each stage of one PDF report: load and validate, score,
    template (Jinja2 to HTML) and WeasyPrint (parse, layout, write), for the first report of a
    process (cold: fonts and stylesheet set up) and the next ones (warm, median of 3), with the
-   toolkit's own share;
+   toolkit's own share; the whole `moukit report EXAMPLE -o OUT.pdf` command (best of 3
+   processes); and WeasyPrint's time for the same text with no styling at all (each block of
+   the report as a plain paragraph, one font, no links, no TOC), the floor any layout of that
+   much text starts from;
 3. N reports in one `moukit report` call against N separate `moukit report` processes.
+
+The toolkit is compiled to bytecode first, as an installed package is, and the on-disk caches
+(parsed checklists, compiled templates; see toolkit/cache.py) are warm, as after the first run.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import html as html_lib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -85,6 +94,41 @@ def stages(path: Path, renderer) -> dict[str, float]:  # type: ignore[no-untyped
     }
 
 
+PLAIN_CSS = '@page { size: A4; margin: 24mm 20mm 22mm 20mm } html { font-family: "Noto Sans"; font-size: 9.3pt } p { margin: 0.5mm 0 }'
+BLOCKS = re.compile(r"<(p|h[1-4]|blockquote|li|td|th|dt|dd|caption)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def unstyled(html: str) -> str:
+    """The report's text as plain paragraphs: every block's words, none of its markup or style."""
+    body = html[html.index("<body") :]
+    paragraphs = (html_lib.unescape(re.sub(r"<[^>]+>", "", m.group(2))) for m in BLOCKS.finditer(body))
+    return "<html><body>" + "".join(f"<p>{html_lib.escape(t)}</p>" for t in paragraphs) + "</body></html>"
+
+
+def floor(path: Path, renderer) -> float:  # type: ignore[no-untyped-def]
+    """WeasyPrint's time (parse, layout, write) for the example's report text with no styling, warm."""
+    import weasyprint
+
+    from toolkit.agreements import load_agreement
+    from toolkit.assessment.engine import assess
+    from toolkit.render.html import render_html
+    from toolkit.render.pdf import _flate_level
+
+    html = unstyled(render_html(assess(load_agreement(path)), renderer.options, embed_css=False))
+    pdf = renderer.pdf
+    css = weasyprint.CSS(string=PLAIN_CSS, font_config=pdf.font_config, url_fetcher=pdf.fetcher)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        document = weasyprint.HTML(string=html, url_fetcher=pdf.fetcher).render(
+            stylesheets=[css], font_config=pdf.font_config, cache={}
+        )
+        with _flate_level():
+            document.write_pdf()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def measure(path: Path) -> dict[str, dict[str, float]]:
     """Cold and warm stage timings of one example, in this (fresh) process."""
     from toolkit.render.report import ReportRenderer
@@ -93,7 +137,13 @@ def measure(path: Path) -> dict[str, dict[str, float]]:
     cold = stages(path, renderer)  # first report: checklists read, fonts and stylesheet set up
     warm_runs = [stages(path, renderer) for _ in range(3)]
     warm = {k: statistics.median(r[k] for r in warm_runs) for k in cold}
-    return {"cold": cold, "warm": warm}
+    return {"cold": cold, "warm": warm, "floor": {"weasyprint": floor(path, renderer)}}
+
+
+def command_time(path: Path) -> float:
+    """Wall time of the whole `moukit report EXAMPLE -o OUT.pdf` command, best of 3 processes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return best_of(MOUKIT + ["report", str(path), "-o", str(Path(tmp) / "report.pdf"), "-q"], runs=3)
 
 
 def breakdown() -> None:
@@ -103,6 +153,7 @@ def breakdown() -> None:
     print("| example | pages | run | load + validate | score | template | WeasyPrint | total | toolkit share |")
     print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
     largest = ("", 0)
+    commands: list[tuple[str, int, float, float, float]] = []
     for path in EXAMPLES:
         out = subprocess.run(
             [sys.executable, __file__, "--measure", str(path)], check=True, capture_output=True, text=True, cwd=ROOT
@@ -118,7 +169,19 @@ def breakdown() -> None:
             )
         if result["cold"]["pages"] > largest[1]:
             largest = (path.stem, int(result["cold"]["pages"]))
+        warm = result["warm"]
+        commands.append(
+            (path.stem, int(result["cold"]["pages"]), command_time(path), warm["weasyprint"], result["floor"]["weasyprint"])
+        )
     print(f"\nLargest report: {largest[0]} ({largest[1]} pages).\n")
+    print("## The whole command, and the floor (seconds)\n")
+    print("`moukit report EXAMPLE -o OUT.pdf`, best of 3 processes; WeasyPrint's warm time for the report as")
+    print("styled, and for the same text unstyled (plain paragraphs, one font, no links or TOC).\n")
+    print("| example | pages | `moukit report` command | WeasyPrint, styled (warm) | WeasyPrint, same text unstyled (warm) |")
+    print("|---|---:|---:|---:|---:|")
+    for stem, pages, command, styled, bare in commands:
+        print(f"| {stem} | {pages} | {command:.2f} | {styled:.2f} | {bare:.2f} |")
+    print()
 
 
 def batch(n: int) -> None:
@@ -162,6 +225,7 @@ def main() -> None:
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    compileall.compile_dir(str(ROOT / "toolkit"), quiet=1)  # as installed: no source compiled at each start
     if args.measure:
         pin_to_one_core()
         print(json.dumps(measure(args.measure)))
