@@ -207,3 +207,17 @@ def test_catalogue_placeholders_are_simple():
         if isinstance(value, str):
             for name in re.findall(r"\{([^}]*)\}", value):
                 assert re.fullmatch(r"[a-z_]+", name), f"{key}: placeholder {{{name}}}"
+
+
+def test_a_criterion_that_does_not_apply_shows_why_not_what_it_would_have_read():
+    """DW-07 does not apply to an agreement that excludes domestic workers: the report gives that
+    exclusion as its evidence, not the contract clauses DW-07 would otherwise have examined."""
+    root = Path(__file__).resolve().parent.parent
+    findings = toolkit.assess(toolkit.load_agreement(root / "examples" / "control-focused-mou.yaml"))
+    finding = findings.finding("DW-07")
+    assert finding.outcome == "not_applicable"
+    assert {"scope.domestic_workers", "employment_contract.minimum_terms"} <= {e.field for e in finding.evidence}
+    context = report_context(findings)
+    (view,) = [v for cl in context["checklist_views"] for g in cl.groups for v in g.findings if v.finding.criterion == "DW-07"]
+    assert [e.field for e in view.evidence] == ["Scope › domestic workers"]
+    assert view.silent == []
