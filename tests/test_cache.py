@@ -119,3 +119,18 @@ def test_compiled_templates_are_kept_and_give_the_same_report(cache_dir, monkeyp
         assert html.render_html(findings) == first
     finally:
         html.environment.cache_clear()
+
+
+def test_a_directory_others_can_write_to_is_not_used(monkeypatch, tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "yaml").mkdir(parents=True)
+    (shared / "yaml").chmod(0o777)
+    monkeypatch.setenv(cache.ENV, str(shared))
+    assert cache.cache_dir("yaml") is None
+    assert load_checklist(MLF).id == "ilo-mlf"
+    assert list((shared / "yaml").iterdir()) == []
+
+
+def test_the_cache_directory_is_private(cache_dir):
+    load_checklist(MLF)
+    assert (cache_dir / "yaml").stat().st_mode & 0o077 == 0

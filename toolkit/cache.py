@@ -13,7 +13,7 @@ Two things are kept, each under a key that changes when what it depends on chang
 The cache lives in ``$MOUKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/moukit``, else
 ``~/.cache/moukit``. ``MOUKIT_CACHE_DIR=`` (empty) turns it off. It is an optimisation only:
 a directory that cannot be created or written, or an entry that cannot be read, means the work
-is done again, never an error.
+is done again, never an error. A directory another user owns or can write to is not used.
 """
 
 from __future__ import annotations
@@ -40,10 +40,25 @@ def cache_dir(kind: str) -> Path | None:
         base = base / "moukit"
     directory = base / kind
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(directory):
+            return None
     except OSError:
         return None
     return directory
+
+
+def _private(directory: Path) -> bool:
+    """Whether only this user can write in ``directory``.
+
+    A cache entry decides which criteria are applied (and compiled templates are code), so a
+    directory that someone else owns or can write to, such as a shared MOUKIT_CACHE_DIR, is not
+    used.
+    """
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: rely on the directory's ACL
+        return True
+    info = directory.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def remember_data(kind: str, key: str, compute: Callable[[], Any]) -> Any:
