@@ -8,13 +8,12 @@ field the rule looks at, then scores per group, per checklist and overall.
 
 from __future__ import annotations
 
-
 from .._version import __version__
 from ..agreements import LoadedAgreement
 from ..checklist.fields import all_clause_paths, clause_at, is_recorded, value_at
-from ..codes import country_name
 from ..checklist.load import check_profile_ids, load_checklists, load_sources
 from ..checklist.model import RULE_PARTS, Checklist, Criterion, Profile
+from ..codes import country_name
 from ..model import Agreement
 from . import method
 from .findings import (
